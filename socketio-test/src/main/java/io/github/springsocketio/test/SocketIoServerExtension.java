@@ -1,0 +1,226 @@
+package io.github.springsocketio.test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension that runs a reference Socket.IO server in a {@code node} child process on a
+ * free loopback port for the tests of one class. Register it as a static field:
+ *
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+ * </pre>
+ *
+ * The server scripts live in {@code socketio-test/src/main/node}; their npm packages are installed
+ * with {@code npm ci} in that folder. The folder is found through the system property
+ * {@value #NODE_DIR_PROPERTY} or by looking upwards from the working directory.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public final class SocketIoServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+	/** System property naming the folder that holds the server scripts and their node_modules. */
+	public static final String NODE_DIR_PROPERTY = "socketio.test.node-dir";
+
+	private static final Pattern LISTENING = Pattern.compile("listening on (\\d+)");
+
+	private static final long START_TIMEOUT_SECONDS = 30;
+
+	private final String script;
+
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
+	private final List<String> output = new ArrayList<>();
+
+	private Process process;
+
+	private int port;
+
+	private SocketIoServerExtension(String script) {
+		this.script = script;
+	}
+
+	/**
+	 * The reference server: Node {@code socket.io} 4.8.4 with the test handlers.
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension nodeReference() {
+		return new SocketIoServerExtension("server.js");
+	}
+
+	/**
+	 * A scripted raw WebSocket server that misbehaves as the {@code scenario} query parameter of
+	 * each connection asks.
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension scripted() {
+		return new SocketIoServerExtension("scripted-server.js");
+	}
+
+	/**
+	 * Sets an environment variable of the server process, e.g. {@code PING_INTERVAL}, {@code PING_TIMEOUT}
+	 * or {@code MAX_PAYLOAD} of the reference server.
+	 * @param name the variable
+	 * @param value its value
+	 * @return this extension
+	 */
+	public SocketIoServerExtension withEnv(String name, String value) {
+		this.environment.put(name, value);
+		return this;
+	}
+
+	/**
+	 * The server's base URL.
+	 * @return {@code http://127.0.0.1:<port>}
+	 */
+	public String url() {
+		if (this.process == null) {
+			throw new IllegalStateException("The server is not running");
+		}
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		stop();
+	}
+
+	/**
+	 * Starts the server and waits until it listens.
+	 * @throws IOException when node cannot be started
+	 */
+	public synchronized void start() throws IOException {
+		Path directory = nodeDirectory();
+		if (!Files.isDirectory(directory.resolve("node_modules"))) {
+			throw new IllegalStateException("The reference server's npm packages are missing in " + directory
+					+ ": run 'npm ci' in that folder (Node.js 18 or later)");
+		}
+		ProcessBuilder builder = new ProcessBuilder("node", this.script).directory(directory.toFile())
+			.redirectErrorStream(true);
+		builder.environment().putAll(this.environment);
+		builder.environment().put("PORT", (this.port != 0) ? String.valueOf(this.port) : "0");
+		try {
+			this.process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot run 'node': install Node.js 18 or later and put it on the PATH", ex);
+		}
+		CompletableFuture<Integer> listening = new CompletableFuture<>();
+		Thread reader = new Thread(() -> readOutput(this.process, listening), "socketio-test-server-output");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			this.port = listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			stop();
+			throw new IllegalStateException("Interrupted while starting the server", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			stop();
+			throw new IllegalStateException("The server '" + this.script + "' did not start: " + output(), ex);
+		}
+	}
+
+	/**
+	 * Stops the server process and waits for it to end. It can be started again on the same port
+	 * with {@link #start()}.
+	 */
+	public synchronized void stop() {
+		Process running = this.process;
+		if (running == null) {
+			return;
+		}
+		this.process = null;
+		running.destroy();
+		try {
+			if (!running.waitFor(10, TimeUnit.SECONDS)) {
+				running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * What the server printed so far.
+	 * @return the output lines
+	 */
+	public String output() {
+		synchronized (this.output) {
+			return String.join(System.lineSeparator(), this.output);
+		}
+	}
+
+	private void readOutput(Process process, CompletableFuture<Integer> listening) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				synchronized (this.output) {
+					this.output.add(line);
+				}
+				Matcher matcher = LISTENING.matcher(line);
+				if (matcher.matches()) {
+					listening.complete(Integer.parseInt(matcher.group(1)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			listening.completeExceptionally(ex);
+		}
+		listening.completeExceptionally(new IllegalStateException("The server process ended"));
+	}
+
+	private static Path nodeDirectory() {
+		String configured = System.getProperty(NODE_DIR_PROPERTY);
+		if (configured != null) {
+			return Paths.get(configured);
+		}
+		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("socketio-test/src/main/node");
+			if (Files.isRegularFile(candidate.resolve("server.js"))) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("Cannot find the reference server scripts: set the system property '"
+				+ NODE_DIR_PROPERTY + "' to the folder socketio-test/src/main/node");
+	}
+
+}

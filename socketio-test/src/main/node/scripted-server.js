@@ -1,0 +1,100 @@
+// A scripted Engine.IO/Socket.IO server over raw WebSocket, for the conformance scenarios that
+// need a server that misbehaves in a precise way. The scenario is chosen by the client with the
+// query parameter "scenario"; the chosen port is printed as "listening on <port>".
+'use strict';
+const http = require('http');
+const { WebSocketServer } = require('ws');
+
+const open = (pingInterval, pingTimeout) =>
+  '0' + JSON.stringify({ sid: 'scripted-engine-sid', upgrades: [], pingInterval, pingTimeout, maxPayload: 1000000 });
+
+// Each scenario gets the socket, the request's query, and answers frames from the client.
+const scenarios = {
+  // Replies to CONNECT without the sid a v5 server always sends (a Socket.IO 2.x style reply).
+  'connect-without-sid': (ws) => ({ onConnect: () => ws.send('40{}') }),
+  // Sends an event for the namespace before the CONNECT reply.
+  'event-before-connect-reply': (ws) => ({
+    onConnect: () => {
+      ws.send('42["early",1]');
+      ws.send('40{"sid":"scripted-socket-sid"}');
+      ws.send('42["late",2]');
+    },
+  }),
+  'numeric-event': (ws) => ({ onConnected: () => ws.send('42[7,"numeric"]') }),
+  'unknown-ack': (ws) => ({ onConnected: () => { ws.send('43999["nobody asked"]'); ws.send('42["after-unknown-ack"]'); } }),
+  'invalid-event-payload': (ws) => ({ onConnected: () => ws.send('42{}') }),
+  'invalid-packet-type': (ws) => ({ onConnected: () => ws.send('4abc') }),
+  'invalid-engine-packet': (ws) => ({ onConnected: () => ws.send('9garbage') }),
+  'text-during-binary': (ws) => ({
+    onConnected: () => { ws.send('451-["bin",{"_placeholder":true,"num":0}]'); ws.send('42["x"]'); },
+  }),
+  'placeholder-out-of-range': (ws) => ({
+    onConnected: () => { ws.send('451-["bin",{"_placeholder":true,"num":3}]'); ws.send(Buffer.from([1])); },
+  }),
+  'zero-attachments': (ws) => ({ onConnected: () => ws.send('450-["bin0",{"plain":true}]') }),
+  'late-ack': (ws) => ({
+    onEvent: (frame) => {
+      const match = /^42(\d+)\["late-ack"/.exec(frame);
+      if (match) {
+        setTimeout(() => { ws.send(`43${match[1]}["too late"]`); ws.send('42["after-late-ack"]'); }, 300);
+      }
+    },
+  }),
+  // Pings late (after pingInterval) but always inside pingInterval + pingTimeout.
+  'late-pings': (ws, pings) => ({
+    pingInterval: 200,
+    pingTimeout: 400,
+    onConnected: () => {
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent === 6) {
+          clearInterval(timer);
+          ws.send(`42["survived",${pings.pongs}]`);
+          return;
+        }
+        sent++;
+        ws.send('2');
+      }, 450);
+      ws.on('close', () => clearInterval(timer));
+    },
+  }),
+  // Never pings.
+  'no-pings': () => ({ pingInterval: 300, pingTimeout: 200 }),
+};
+
+const httpServer = http.createServer((req, res) => { res.writeHead(404); res.end(); });
+const wss = new WebSocketServer({ server: httpServer, path: '/socket.io/' });
+
+wss.on('connection', (ws, req) => {
+  const query = new URL(req.url, 'http://localhost').searchParams;
+  const pings = { pongs: 0 };
+  const factory = scenarios[query.get('scenario')];
+  const scenario = factory ? factory(ws, pings) : {};
+  ws.send(open(scenario.pingInterval || 25000, scenario.pingTimeout || 20000));
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) {
+      return;
+    }
+    const frame = data.toString();
+    if (frame === '3') {
+      pings.pongs++;
+    } else if (frame.startsWith('40')) {
+      if (scenario.onConnect) {
+        scenario.onConnect();
+      } else {
+        ws.send('40{"sid":"scripted-socket-sid"}');
+        if (scenario.onConnected) {
+          scenario.onConnected();
+        }
+      }
+    } else if (frame.startsWith('42') && scenario.onEvent) {
+      scenario.onEvent(frame);
+    }
+  });
+});
+
+httpServer.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
+  console.log(`listening on ${httpServer.address().port}`);
+});
+process.on('SIGTERM', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));

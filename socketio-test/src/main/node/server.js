@@ -1,0 +1,132 @@
+// Reference Socket.IO server (socket.io 4.8.4) exposing the handlers that the Java client's
+// interop tests call. Options come from the environment; the chosen port is printed as
+// "listening on <port>" once the server accepts connections.
+'use strict';
+const http = require('http');
+const { Server } = require('socket.io');
+
+const env = (name, fallback) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
+
+const httpServer = http.createServer();
+const io = new Server(httpServer, {
+  pingInterval: env('PING_INTERVAL', 25000),
+  pingTimeout: env('PING_TIMEOUT', 20000),
+  maxHttpBufferSize: env('MAX_PAYLOAD', 2000000),
+  connectionStateRecovery: process.env.RECOVERY === '1' ? { maxDisconnectionDuration: 60000 } : undefined,
+});
+
+function stopResponding(socket) {
+  const conn = socket.conn;
+  clearTimeout(conn.pingIntervalTimer);
+  clearTimeout(conn.pingTimeoutTimer);
+  conn.schedulePing = () => {};
+  conn.resetPingTimeout = () => {};
+  const raw = conn.transport && conn.transport.socket && conn.transport.socket._socket;
+  if (raw) {
+    raw.pause();
+  }
+}
+
+function registerHandlers(socket) {
+  const stats = { count: 0, acksReceived: 0, pongs: 0, sequences: {} };
+  socket.conn.on('packet', (packet) => {
+    if (packet.type === 'pong') {
+      stats.pongs++;
+    }
+  });
+  socket.conn.on('data', (data) => {
+    if (typeof data === 'string' && /^4[36]/.test(data)) {
+      stats.acksReceived++;
+    }
+  });
+
+  socket.emit('welcome', {
+    id: socket.id,
+    engineId: socket.conn.id,
+    namespace: socket.nsp.name,
+    transport: socket.conn.transport.name,
+    query: socket.handshake.query,
+    auth: socket.handshake.auth,
+    headers: { 'x-api-key': socket.handshake.headers['x-api-key'] || null },
+  });
+
+  socket.on('echo', (...args) => {
+    const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+    socket.emit('echo', ...args);
+    if (ack) {
+      ack(...args);
+    }
+  });
+  socket.on('ack-several', (ack) => ack('a', 1, { b: true }, null, [1, 2]));
+  socket.on('add', (a, b, ack) => ack(a + b));
+  socket.on('slow-ack', (ms, ack) => setTimeout(() => ack('late'), ms));
+  socket.on('no-ack', () => {});
+  socket.on('request-ack', (payload) => {
+    socket.emit('server-request', payload, (...reply) => socket.emit('server-request-reply', ...reply));
+  });
+  socket.on('request-binary-ack', () => {
+    socket.emit('server-binary-request', { data: Buffer.from([1, 2, 3]) }, (...reply) => {
+      socket.emit('server-request-reply', ...reply);
+    });
+  });
+  socket.on('binary', (ack) => {
+    ack({ first: Buffer.from([0, 1, 2]), nested: { list: [Buffer.from('héllo', 'utf8'), 'text'] } });
+  });
+  socket.on('emit-binary', () => {
+    socket.emit('binary', Buffer.from([9, 8, 7]), { inner: [Buffer.from([6, 5])] });
+  });
+  socket.on('count', () => {
+    stats.count++;
+  });
+  socket.on('seq', (thread, n) => {
+    const seq = stats.sequences[thread] || (stats.sequences[thread] = { count: 0, ordered: true, last: -1 });
+    seq.count++;
+    if (n !== seq.last + 1) {
+      seq.ordered = false;
+    }
+    seq.last = n;
+  });
+  socket.on('stats', (ack) => ack({ count: stats.count, acksReceived: stats.acksReceived, pongs: stats.pongs, sequences: stats.sequences }));
+  socket.on('large', (size, ack) => {
+    const text = '€'.repeat(size);
+    socket.emit('large', text);
+    if (typeof ack === 'function') {
+      ack(text.length);
+    }
+  });
+  socket.on('emit-many', (count, event) => {
+    for (let i = 0; i < count; i++) {
+      socket.emit(event || 'many', i);
+    }
+  });
+  socket.on('disconnect-me', (close) => socket.disconnect(close === true));
+  socket.on('go-silent', () => stopResponding(socket));
+}
+
+io.on('connection', registerHandlers);
+io.of('/chat').on('connection', registerHandlers);
+io.of('/rejecting').use((socket, next) => {
+  const error = new Error('not authorized');
+  error.data = { code: 401 };
+  next(error);
+});
+io.of('/rejecting').on('connection', registerHandlers);
+io.of('/auth').use((socket, next) => {
+  if (socket.handshake.auth && socket.handshake.auth.token === 'secret-token') {
+    next();
+  } else {
+    next(new Error('invalid token'));
+  }
+});
+io.of('/auth').on('connection', registerHandlers);
+
+httpServer.listen(env('PORT', 0), '127.0.0.1', () => {
+  console.log(`listening on ${httpServer.address().port}`);
+});
+
+const shutdown = () => {
+  io.close();
+  process.exit(0);
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
