@@ -33,9 +33,7 @@ function registerHandlers(socket) {
     if (packet.type === 'pong') {
       stats.pongs++;
     }
-  });
-  socket.conn.on('data', (data) => {
-    if (typeof data === 'string' && /^4[36]/.test(data)) {
+    else if (packet.type === 'message' && typeof packet.data === 'string' && /^[36]/.test(packet.data)) {
       stats.acksReceived++;
     }
   });

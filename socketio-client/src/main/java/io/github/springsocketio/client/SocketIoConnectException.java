@@ -54,6 +54,15 @@ public class SocketIoConnectException extends SocketIoException {
 	 * Creates an exception for a local failure.
 	 * @param namespace the namespace
 	 * @param message the detail message
+	 */
+	public SocketIoConnectException(String namespace, String message) {
+		this(namespace, message, (Throwable) null);
+	}
+
+	/**
+	 * Creates an exception for a local failure.
+	 * @param namespace the namespace
+	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
 	public SocketIoConnectException(String namespace, String message, @Nullable Throwable cause) {

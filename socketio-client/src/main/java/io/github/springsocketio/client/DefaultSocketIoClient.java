@@ -1,0 +1,800 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client;
+
+import java.io.IOException;
+import java.net.CookieStore;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
+
+import io.github.springsocketio.client.engine.CloseReason;
+import io.github.springsocketio.client.engine.EngineListener;
+import io.github.springsocketio.client.engine.EngineSession;
+import io.github.springsocketio.client.engine.Redaction;
+import io.github.springsocketio.client.engine.SerialExecutor;
+import io.github.springsocketio.client.protocol.EncodedPacket;
+import io.github.springsocketio.client.protocol.Handshake;
+import io.github.springsocketio.client.protocol.SocketPacket;
+import io.github.springsocketio.client.protocol.SocketPacketDecoder;
+import io.github.springsocketio.client.protocol.SocketPacketEncoder;
+import io.github.springsocketio.client.transport.SpringWebSocketConnector;
+import io.github.springsocketio.client.transport.TransportConnector;
+import io.github.springsocketio.client.transport.TransportRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.web.socket.client.WebSocketClient;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link SocketIoClient}: one Engine.IO connection and its namespaces. Connection state is
+ * changed on one serial executor; nothing here blocks that executor.
+ */
+final class DefaultSocketIoClient implements SocketIoClient {
+
+	private static final Log logger = LogFactory.getLog(DefaultSocketIoClient.class);
+
+	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t");
+
+	private static final Duration BLOCKING_CALL_LIMIT = Duration.ofSeconds(30);
+
+	private final ClientOptions options;
+
+	private final String loggedUrl;
+
+	private final SharedResources resources;
+
+	private final SerialExecutor serial;
+
+	private final Executor handlerExecutor;
+
+	private final JsonMapper mapper;
+
+	private final SocketPacketEncoder encoder;
+
+	private final SocketPacketDecoder decoder;
+
+	private final TransportConnector webSocket;
+
+	private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>();
+
+	private final List<IntConsumer> reconnectAttemptHandlers = new CopyOnWriteArrayList<>();
+
+	private final List<IntConsumer> reconnectHandlers = new CopyOnWriteArrayList<>();
+
+	private final List<Runnable> reconnectFailedHandlers = new CopyOnWriteArrayList<>();
+
+	private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+
+	private volatile @Nullable EngineSession engine;
+
+	private volatile long maxPayload;
+
+	private volatile boolean closed;
+
+	private volatile CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
+
+	/** Waiters of connectAsync(); touched on the serial executor only. */
+	private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+
+	private @Nullable ScheduledFuture<?> reconnectTimer;
+
+	private int reconnectAttempts;
+
+	private int handshakeAttempts;
+
+	private boolean leavingAll;
+
+	DefaultSocketIoClient(ClientOptions options) {
+		if (!options.transports().contains(Transport.WEBSOCKET)) {
+			throw new IllegalArgumentException("The polling transport is not available yet: include Transport.WEBSOCKET");
+		}
+		this.options = options;
+		this.loggedUrl = Redaction.url(options.uri().toString());
+		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : JsonMapper.builder().build();
+		this.encoder = new SocketPacketEncoder(this.mapper);
+		this.decoder = new SocketPacketDecoder(this.mapper, SocketPacketDecoder.DEFAULT_MAX_ATTACHMENTS);
+		this.resources = SharedResources.acquire();
+		this.serial = new SerialExecutor(this.resources.eventLoop);
+		this.handlerExecutor = (options.handlerExecutor() != null) ? options.handlerExecutor() : this.resources.handlers;
+		this.webSocket = new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking);
+	}
+
+	private WebSocketClient webSocketClient(ClientOptions options) {
+		if (options.webSocketClient() != null) {
+			return options.webSocketClient();
+		}
+		StandardWebSocketClient client = new StandardWebSocketClient(this.resources.webSocketContainer);
+		client.setTaskExecutor(new TaskExecutorAdapter(this.resources.blocking));
+		if (options.sslContext() != null) {
+			client.setSslContext(options.sslContext());
+		}
+		return client;
+	}
+
+	// Public API
+
+	@Override
+	public void connect() {
+		await(connectAsync(), "connecting to " + this.loggedUrl);
+	}
+
+	@Override
+	public CompletableFuture<Void> connectAsync() {
+		checkNotClosed();
+		CompletableFuture<Void> result = withConnectTimeout(new CompletableFuture<>(), "/");
+		this.serial.execute(() -> {
+			if (this.state == ConnectionState.CONNECTED) {
+				result.complete(null);
+				return;
+			}
+			for (String namespace : this.options.namespaces()) {
+				socketFor(namespace).activate();
+			}
+			this.connectWaiters.add(result);
+			if (this.state == ConnectionState.DISCONNECTED) {
+				this.state = ConnectionState.CONNECTING;
+				this.terminated = new CompletableFuture<>();
+				this.reconnectAttempts = 0;
+				this.handshakeAttempts = 0;
+				openEngine();
+			}
+			else if (this.state == ConnectionState.RECONNECTING && this.reconnectTimer != null) {
+				this.reconnectTimer.cancel(false);
+				this.reconnectTimer = null;
+				openEngine();
+			}
+			else {
+				connectActiveSockets();
+			}
+		});
+		return result;
+	}
+
+	@Override
+	public void disconnect() {
+		if (this.state == ConnectionState.CLOSED) {
+			return;
+		}
+		runAndWait(() -> disconnectAll(new SocketIoConnectException("/", "disconnect() was called while connecting")));
+	}
+
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		disconnect();
+		this.closed = true;
+		runAndWait(() -> {
+			this.state = ConnectionState.CLOSED;
+			this.sockets.values().forEach(NamespaceSocket::discard);
+			this.terminated.complete(null);
+		});
+		this.resources.release();
+		logger.debug("Closed the Socket.IO client for " + this.loggedUrl);
+	}
+
+	@Override
+	public void await() {
+		try {
+			this.terminated.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SocketIoException("Interrupted while waiting for the client to disconnect", ex);
+		}
+		catch (ExecutionException ex) {
+			// terminated is never completed exceptionally
+		}
+	}
+
+	@Override
+	public boolean await(Duration timeout) {
+		try {
+			this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SocketIoException("Interrupted while waiting for the client to disconnect", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public ConnectionState state() {
+		return this.state;
+	}
+
+	@Override
+	public boolean isConnected() {
+		return this.state == ConnectionState.CONNECTED;
+	}
+
+	@Override
+	public @Nullable Transport transport() {
+		EngineSession current = this.engine;
+		return (current != null && current.isOpen()) ? current.transport() : null;
+	}
+
+	@Override
+	public SocketIoSocket socket(String namespace) {
+		return socketFor(SocketIoClient.Builder.normalizeNamespace(namespace));
+	}
+
+	private NamespaceSocket socketFor(String namespace) {
+		return this.sockets.computeIfAbsent(namespace, (key) -> new NamespaceSocket(this, key));
+	}
+
+	@Override
+	public Future<?> startBackgroundTask(Runnable task) {
+		FutureTask<?> future = new FutureTask<>(task, null);
+		this.handlerExecutor.execute(future);
+		return future;
+	}
+
+	@Override
+	public void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SocketIoException("Interrupted while sleeping", ex);
+		}
+	}
+
+	@Override
+	public Subscription onReconnectAttempt(IntConsumer handler) {
+		this.reconnectAttemptHandlers.add(handler);
+		return () -> this.reconnectAttemptHandlers.remove(handler);
+	}
+
+	@Override
+	public Subscription onReconnect(IntConsumer handler) {
+		this.reconnectHandlers.add(handler);
+		return () -> this.reconnectHandlers.remove(handler);
+	}
+
+	@Override
+	public Subscription onReconnectFailed(Runnable handler) {
+		this.reconnectFailedHandlers.add(handler);
+		return () -> this.reconnectFailedHandlers.remove(handler);
+	}
+
+	@Override
+	public String toString() {
+		return "SocketIoClient[" + this.loggedUrl + ", " + this.state + "]";
+	}
+
+	// For the namespaces
+
+	ClientOptions options() {
+		return this.options;
+	}
+
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	SocketPacketEncoder encoder() {
+		return this.encoder;
+	}
+
+	SerialExecutor serial() {
+		return this.serial;
+	}
+
+	Executor handlerExecutor() {
+		return this.handlerExecutor;
+	}
+
+	ScheduledExecutorService scheduler() {
+		return this.resources.scheduler;
+	}
+
+	void checkNotClosed() {
+		if (this.closed) {
+			throw new NotConnectedException("The client for " + this.loggedUrl + " is closed");
+		}
+	}
+
+	/**
+	 * Refuses a packet that the server would refuse: any of its WebSocket messages larger than
+	 * the server's {@code maxPayload}.
+	 */
+	void checkSize(EncodedPacket packet) {
+		long limit = this.maxPayload;
+		if (limit <= 0) {
+			return;
+		}
+		String text = packet.text();
+		long size = (text.length() * 3L + 1 <= limit) ? 0 : 1 + utf8Length(text);
+		for (byte[] attachment : packet.attachments()) {
+			size = Math.max(size, attachment.length);
+		}
+		if (size > limit) {
+			throw new PayloadTooLargeException("The packet is " + size + " bytes but the server accepts at most "
+					+ limit + " bytes per message (its maxHttpBufferSize); it was not sent");
+		}
+	}
+
+	private static long utf8Length(String text) {
+		long length = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c)) {
+				length += 4;
+				i++;
+			}
+			else {
+				length += 3;
+			}
+		}
+		return length;
+	}
+
+	/** Sends a packet on the open session; serial executor only. */
+	boolean sendPacket(EncodedPacket packet) {
+		EngineSession current = this.engine;
+		return current != null && current.send(packet.text(), packet.attachments());
+	}
+
+	CompletableFuture<Void> join(NamespaceSocket socket) {
+		checkNotClosed();
+		CompletableFuture<Void> result = withConnectTimeout(new CompletableFuture<>(), socket.namespace());
+		this.serial.execute(() -> {
+			if (socket.isConnected()) {
+				result.complete(null);
+				return;
+			}
+			socket.activate().whenComplete((ok, failure) -> complete(result, failure));
+			if (this.state == ConnectionState.DISCONNECTED) {
+				this.state = ConnectionState.CONNECTING;
+				this.terminated = new CompletableFuture<>();
+				openEngine();
+			}
+			else if (this.state == ConnectionState.CONNECTED) {
+				this.state = ConnectionState.CONNECTING;
+				socket.sendConnect();
+			}
+			else if (this.engine != null && this.engine.isOpen()) {
+				socket.sendConnect();
+			}
+		});
+		return result;
+	}
+
+	void namespaceConnected(NamespaceSocket socket) {
+		logger.debug("Connected namespace '" + socket.namespace() + "' of " + this.loggedUrl);
+		updateConnectedState();
+	}
+
+	void namespaceRefused(NamespaceSocket socket, SocketIoConnectException failure) {
+		logger.warn("The server at " + this.loggedUrl + " refused namespace '" + socket.namespace() + "': "
+				+ failure.serverMessage());
+		if (!this.connectWaiters.isEmpty() && this.options.namespaces().contains(socket.namespace())) {
+			// As python-socketio: connect() fails as a whole when a configured namespace is refused.
+			disconnectAll(failure);
+			return;
+		}
+		namespaceLeft(socket);
+	}
+
+	void namespaceLeft(NamespaceSocket socket) {
+		if (this.leavingAll) {
+			return;
+		}
+		if (this.sockets.values().stream().noneMatch(NamespaceSocket::isActive)) {
+			closeEngine();
+			this.state = ConnectionState.DISCONNECTED;
+			failWaiters(new SocketIoConnectException(socket.namespace(), "No namespace is left to connect"));
+			this.terminated.complete(null);
+		}
+		else {
+			updateConnectedState();
+		}
+	}
+
+	/** Runs a task on the serial executor and waits for it (bounded). */
+	void runAndWait(Runnable task) {
+		if (this.serial.inExecutor()) {
+			task.run();
+			return;
+		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		this.serial.execute(() -> {
+			try {
+				task.run();
+			}
+			finally {
+				done.complete(null);
+			}
+		});
+		try {
+			done.get(BLOCKING_CALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("The client for " + this.loggedUrl + " did not finish a state change in time", ex);
+		}
+	}
+
+	void await(CompletableFuture<Void> future, String what) {
+		try {
+			future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SocketIoConnectException("/", "Interrupted while " + what, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof SocketIoException failure) {
+				throw failure;
+			}
+			throw new SocketIoConnectException("/", "Failed " + what + ": " + ex.getCause(), ex.getCause());
+		}
+	}
+
+	// Connection state (serial executor)
+
+	private CompletableFuture<Void> withConnectTimeout(CompletableFuture<Void> result, String namespace) {
+		Duration timeout = this.options.connectTimeout();
+		ScheduledFuture<?> timer = scheduler().schedule(() -> this.serial.execute(() -> {
+			if (result.isDone()) {
+				return;
+			}
+			result.completeExceptionally(new SocketIoConnectException(namespace, "Timed out after " + timeout.toMillis()
+					+ " ms connecting to " + this.loggedUrl + " (namespace '" + namespace + "')"));
+			if (this.state == ConnectionState.CONNECTING && this.connectWaiters.stream().allMatch(CompletableFuture::isDone)) {
+				disconnectAll(null);
+			}
+		}), timeout.toMillis(), TimeUnit.MILLISECONDS);
+		result.whenComplete((ok, failure) -> timer.cancel(false));
+		return result;
+	}
+
+	private static void complete(CompletableFuture<Void> result, @Nullable Throwable failure) {
+		if (failure == null) {
+			result.complete(null);
+		}
+		else {
+			result.completeExceptionally(failure);
+		}
+	}
+
+	private void openEngine() {
+		closeEngine();
+		this.handshakeAttempts++;
+		Map<String, List<String>> headers = new LinkedHashMap<>(this.options.headers());
+		Map<String, String> query = new LinkedHashMap<>(this.options.query());
+		int attempt = this.handshakeAttempts;
+		HandshakeRequest handshake = new HandshakeRequest() {
+
+			@Override
+			public int attempt() {
+				return attempt;
+			}
+
+			@Override
+			public Map<String, List<String>> headers() {
+				return headers;
+			}
+
+			@Override
+			public Map<String, String> query() {
+				return query;
+			}
+
+		};
+		for (SocketIoInterceptor interceptor : this.options.interceptors()) {
+			interceptor.beforeHandshake(handshake);
+		}
+		URI uri = engineUri(Transport.WEBSOCKET, query);
+		addCookies(headers);
+		EngineSession session = new EngineSession(this.serial, scheduler(), this.mapper, new EngineEvents());
+		this.engine = session;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Connecting to " + Redaction.url(uri.toString()) + " (attempt " + attempt + ")");
+		}
+		session.open(this.webSocket, new TransportRequest(uri, headers, this.options.maxInboundMessageSize()));
+	}
+
+	private URI engineUri(Transport transport, Map<String, String> query) {
+		URI base = this.options.uri();
+		String scheme = switch (base.getScheme().toLowerCase()) {
+			case "https", "wss" -> (transport == Transport.WEBSOCKET) ? "wss" : "https";
+			default -> (transport == Transport.WEBSOCKET) ? "ws" : "http";
+		};
+		String path = this.options.path();
+		path = path.endsWith("/") ? path : path + "/";
+		StringBuilder uri = new StringBuilder(scheme).append("://").append(base.getRawAuthority()).append(path);
+		uri.append("?EIO=4&transport=").append(transport.wireName());
+		query.forEach((name, value) -> {
+			if (!RESERVED_QUERY.contains(name)) {
+				uri.append('&').append(encode(name)).append('=').append(encode(value));
+			}
+		});
+		return URI.create(uri.toString());
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	private void addCookies(Map<String, List<String>> headers) {
+		CookieStore store = this.options.cookieStore();
+		if (store == null) {
+			return;
+		}
+		List<String> cookies = new ArrayList<>();
+		for (HttpCookie cookie : store.get(engineUri(Transport.POLLING, Map.of()))) {
+			cookies.add(cookie.getName() + "=" + cookie.getValue());
+		}
+		if (!cookies.isEmpty()) {
+			headers.put("Cookie", List.of(String.join("; ", cookies)));
+		}
+	}
+
+	private void closeEngine() {
+		EngineSession current = this.engine;
+		this.engine = null;
+		this.maxPayload = 0;
+		this.decoder.reset();
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	private void connectActiveSockets() {
+		EngineSession current = this.engine;
+		if (current == null || !current.isOpen()) {
+			return;
+		}
+		for (NamespaceSocket socket : this.sockets.values()) {
+			if (socket.isActive() && !socket.isConnected()) {
+				socket.sendConnect();
+			}
+		}
+	}
+
+	private void updateConnectedState() {
+		EngineSession current = this.engine;
+		if (current == null || !current.isOpen()) {
+			return;
+		}
+		for (NamespaceSocket socket : this.sockets.values()) {
+			if (socket.isActive() && !socket.isConnected()) {
+				return;
+			}
+		}
+		if (this.state == ConnectionState.RECONNECTING) {
+			int attempts = this.reconnectAttempts;
+			logger.info("Reconnected to " + this.loggedUrl + " after " + attempts + " attempt(s)");
+			this.reconnectHandlers.forEach((handler) -> this.handlerExecutor.execute(() -> handler.accept(attempts)));
+		}
+		else if (this.state != ConnectionState.CONNECTED) {
+			logger.info("Connected to " + this.loggedUrl);
+		}
+		this.reconnectAttempts = 0;
+		this.state = ConnectionState.CONNECTED;
+		this.connectWaiters.forEach((waiter) -> waiter.complete(null));
+		this.connectWaiters.clear();
+	}
+
+	private void failWaiters(SocketIoConnectException failure) {
+		this.connectWaiters.forEach((waiter) -> waiter.completeExceptionally(failure));
+		this.connectWaiters.clear();
+	}
+
+	/**
+	 * Leaves every namespace and closes the connection without reconnecting.
+	 * @param waiterFailure how pending connects fail, or {@code null} when they already did
+	 */
+	private void disconnectAll(@Nullable SocketIoConnectException waiterFailure) {
+		if (this.reconnectTimer != null) {
+			this.reconnectTimer.cancel(false);
+			this.reconnectTimer = null;
+		}
+		this.leavingAll = true;
+		try {
+			for (NamespaceSocket socket : this.sockets.values()) {
+				if (socket.isActive() || socket.isConnected()) {
+					socket.leave(DisconnectReason.IO_CLIENT_DISCONNECT, true);
+				}
+			}
+		}
+		finally {
+			this.leavingAll = false;
+		}
+		closeEngine();
+		if (this.state != ConnectionState.CLOSED) {
+			this.state = ConnectionState.DISCONNECTED;
+		}
+		failWaiters((waiterFailure != null) ? waiterFailure
+				: new SocketIoConnectException("/", "The connection to " + this.loggedUrl + " was closed"));
+		this.terminated.complete(null);
+	}
+
+	private void connectionLost(CloseReason closeReason, String description, @Nullable Throwable cause) {
+		this.engine = null;
+		this.maxPayload = 0;
+		this.decoder.reset();
+		DisconnectReason reason = switch (closeReason) {
+			case PING_TIMEOUT -> DisconnectReason.PING_TIMEOUT;
+			case TRANSPORT_ERROR -> DisconnectReason.TRANSPORT_ERROR;
+			case PARSE_ERROR -> DisconnectReason.PARSE_ERROR;
+			default -> DisconnectReason.TRANSPORT_CLOSE;
+		};
+		SocketIoConnectException failure = new SocketIoConnectException("/",
+				"Cannot connect to " + this.loggedUrl + ": " + description, cause);
+		boolean wasConnecting = this.state == ConnectionState.CONNECTING;
+		for (NamespaceSocket socket : this.sockets.values()) {
+			socket.disconnected(reason);
+			if (wasConnecting && socket.isActive() && !socket.connectResult().isDone()) {
+				socket.connectFailed(new SocketIoConnectException(socket.namespace(), failure.getMessage(), cause));
+			}
+		}
+		if (wasConnecting) {
+			logger.warn("Cannot connect to " + this.loggedUrl + ": " + description);
+			this.state = ConnectionState.DISCONNECTED;
+			failWaiters(failure);
+			this.terminated.complete(null);
+			return;
+		}
+		logger.warn("Lost the connection to " + this.loggedUrl + " (" + reason.wireName() + "): " + description);
+		if (this.options.reconnection().enabled()) {
+			scheduleReconnect();
+		}
+		else {
+			this.state = ConnectionState.DISCONNECTED;
+			failWaiters(failure);
+			this.terminated.complete(null);
+		}
+	}
+
+	private void scheduleReconnect() {
+		Reconnection reconnection = this.options.reconnection();
+		int attempt = ++this.reconnectAttempts;
+		if (reconnection.attempts() >= 0 && attempt > reconnection.attempts()) {
+			logger.warn("Giving up reconnecting to " + this.loggedUrl + " after " + (attempt - 1) + " attempt(s)");
+			this.state = ConnectionState.DISCONNECTED;
+			this.reconnectFailedHandlers.forEach(this.handlerExecutor::execute);
+			for (NamespaceSocket socket : this.sockets.values()) {
+				if (socket.isActive() && !socket.connectResult().isDone()) {
+					socket.connectFailed(new SocketIoConnectException(socket.namespace(), "Reconnection gave up"));
+				}
+			}
+			failWaiters(new SocketIoConnectException("/", "Reconnection to " + this.loggedUrl + " gave up"));
+			this.terminated.complete(null);
+			return;
+		}
+		this.state = ConnectionState.RECONNECTING;
+		Duration delay = reconnection.delayBefore(attempt, ThreadLocalRandom.current().nextDouble());
+		logger.info("Reconnecting to " + this.loggedUrl + " in " + delay.toMillis() + " ms (attempt " + attempt + ")");
+		this.reconnectTimer = scheduler().schedule(() -> this.serial.execute(() -> {
+			if (this.state == ConnectionState.RECONNECTING && this.reconnectTimer != null) {
+				this.reconnectTimer = null;
+				this.reconnectAttemptHandlers.forEach((handler) -> this.handlerExecutor.execute(() -> handler.accept(attempt)));
+				openEngine();
+			}
+		}), delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Receives the events of the current Engine.IO session; events of older sessions are ignored.
+	 */
+	private final class EngineEvents implements EngineListener {
+
+		private boolean current() {
+			EngineSession session = DefaultSocketIoClient.this.engine;
+			return session != null;
+		}
+
+		@Override
+		public void onOpen(Handshake handshake) {
+			if (!current()) {
+				return;
+			}
+			DefaultSocketIoClient.this.maxPayload = handshake.maxPayload();
+			if (DefaultSocketIoClient.this.sockets.values().stream().noneMatch(NamespaceSocket::isActive)) {
+				closeEngine();
+				return;
+			}
+			connectActiveSockets();
+		}
+
+		@Override
+		public void onMessage(String text) {
+			receive(() -> DefaultSocketIoClient.this.decoder.decode(text));
+		}
+
+		@Override
+		public void onMessage(byte[] bytes) {
+			receive(() -> DefaultSocketIoClient.this.decoder.decode(bytes));
+		}
+
+		private void receive(java.util.function.Supplier<@Nullable SocketPacket> decode) {
+			EngineSession session = DefaultSocketIoClient.this.engine;
+			if (session == null) {
+				return;
+			}
+			SocketPacket packet;
+			try {
+				packet = decode.get();
+			}
+			catch (ProtocolException ex) {
+				logger.warn("Closing the connection to " + DefaultSocketIoClient.this.loggedUrl + ": " + ex.getMessage());
+				session.close(CloseReason.PARSE_ERROR, ex.getMessage(), ex);
+				return;
+			}
+			if (packet == null) {
+				return;
+			}
+			NamespaceSocket socket = DefaultSocketIoClient.this.sockets.get(packet.namespace());
+			if (socket == null || (!socket.isActive() && !socket.isConnected())) {
+				logger.debug("Ignoring a " + packet.type() + " packet for namespace '" + packet.namespace()
+						+ "', which is not joined");
+				return;
+			}
+			socket.receive(packet);
+		}
+
+		@Override
+		public void onClose(CloseReason reason, String description, @Nullable Throwable cause) {
+			if (reason == CloseReason.FORCED_CLOSE || !current()) {
+				return;
+			}
+			connectionLost(reason, description, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,673 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.github.springsocketio.client.engine.SerialExecutor;
+import io.github.springsocketio.client.protocol.EncodedPacket;
+import io.github.springsocketio.client.protocol.SocketPacket;
+import io.github.springsocketio.client.protocol.SocketPacketType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One namespace of a {@link DefaultSocketIoClient}. Protocol state is changed on the client's
+ * serial executor only; handlers run on this namespace's own serial executor over the handler
+ * executor, one at a time and in arrival order.
+ */
+final class NamespaceSocket implements SocketIoSocket {
+
+	private static final Log logger = LogFactory.getLog(NamespaceSocket.class);
+
+	private static final int MAX_RECEIVE_BUFFER = 10_000;
+
+	private final DefaultSocketIoClient client;
+
+	private final String namespace;
+
+	private final SerialExecutor handlerSerial;
+
+	private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
+
+	private final List<AnyEventHandler> anyHandlers = new CopyOnWriteArrayList<>();
+
+	private final List<AnyEventHandler> anyOutgoingHandlers = new CopyOnWriteArrayList<>();
+
+	private final List<Runnable> connectHandlers = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<SocketIoConnectException>> connectErrorHandlers = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong ackIds = new AtomicLong();
+
+	private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
+
+	/** Emits waiting for the namespace to connect; touched on the client's serial executor only. */
+	private final Deque<Outgoing> sendBuffer = new ArrayDeque<>();
+
+	/** Emits in the send buffer or on their way to it; bounds the buffer from the emitting threads. */
+	private final AtomicInteger buffered = new AtomicInteger();
+
+	/** Events that arrived before the CONNECT reply; touched on the client's serial executor only. */
+	private final List<SocketPacket> receiveBuffer = new ArrayList<>();
+
+	private volatile @Nullable String id;
+
+	private volatile boolean connected;
+
+	private volatile boolean recovered;
+
+	/** Whether the namespace is meant to be joined; touched on the client's serial executor only. */
+	private boolean active;
+
+	private CompletableFuture<Void> connectResult = new CompletableFuture<>();
+
+	NamespaceSocket(DefaultSocketIoClient client, String namespace) {
+		this.client = client;
+		this.namespace = namespace;
+		this.handlerSerial = new SerialExecutor(client.handlerExecutor());
+	}
+
+	@Override
+	public String namespace() {
+		return this.namespace;
+	}
+
+	@Override
+	public @Nullable String id() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isConnected() {
+		return this.connected;
+	}
+
+	@Override
+	public boolean recovered() {
+		return this.recovered;
+	}
+
+	@Override
+	public void connect() {
+		this.client.await(connectAsync(), "connecting namespace '" + this.namespace + "'");
+	}
+
+	@Override
+	public CompletableFuture<Void> connectAsync() {
+		return this.client.join(this);
+	}
+
+	@Override
+	public void disconnect() {
+		this.client.runAndWait(() -> leave(DisconnectReason.IO_CLIENT_DISCONNECT, true));
+	}
+
+	@Override
+	public void emit(String event, Object... args) {
+		emit(event, args, null, false);
+	}
+
+	@Override
+	public void emitVolatile(String event, Object... args) {
+		emit(event, args, null, true);
+	}
+
+	@Override
+	public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
+		return emitWithAck(event, this.client.options().ackTimeout(), args);
+	}
+
+	CompletableFuture<Arguments> emitWithAck(String event, Duration timeout, Object... args) {
+		PendingAck ack = new PendingAck(this.ackIds.getAndIncrement());
+		if (!emit(event, args, ack, false)) {
+			ack.future.completeExceptionally(new SocketIoException("The emit of '" + event + "' was vetoed by an interceptor"));
+			return ack.future;
+		}
+		ack.timeout = this.client.scheduler().schedule(() -> timedOut(ack, timeout), timeout.toMillis(),
+				TimeUnit.MILLISECONDS);
+		return ack.future;
+	}
+
+	@Override
+	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
+		return call(emitWithAck(event, args), type);
+	}
+
+	<T> @Nullable T call(CompletableFuture<Arguments> reply, Class<T> type) {
+		try {
+			Arguments arguments = reply.get();
+			return arguments.isEmpty() ? null : arguments.get(0, type);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SocketIoException("Interrupted while waiting for an acknowledgement", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof SocketIoException failure) ? failure
+					: new SocketIoException("The acknowledgement failed: " + ex.getCause(), ex.getCause());
+		}
+	}
+
+	@Override
+	public SocketIoSocket timeout(Duration timeout) {
+		Objects.requireNonNull(timeout, "'timeout' must not be null");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The ack timeout must be positive, not " + timeout);
+		}
+		return new TimeoutSocket(this, timeout);
+	}
+
+	@Override
+	public void send(Object... args) {
+		emit("message", args);
+	}
+
+	@Override
+	public Subscription on(String event, EventHandler handler) {
+		Objects.requireNonNull(event, "'event' must not be null");
+		Objects.requireNonNull(handler, "'handler' must not be null");
+		if (SocketPacket.RESERVED_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("'" + event
+					+ "' is a reserved event name: use onConnect, onDisconnect or onConnectError instead of on(..)");
+		}
+		List<EventHandler> list = this.handlers.computeIfAbsent(event, (key) -> new CopyOnWriteArrayList<>());
+		list.add(handler);
+		return () -> list.remove(handler);
+	}
+
+	@Override
+	public <T> Subscription on(String event, Class<T> type, Consumer<@Nullable T> handler) {
+		Objects.requireNonNull(type, "'type' must not be null");
+		Objects.requireNonNull(handler, "'handler' must not be null");
+		return on(event, (args, ack) -> handler.accept(args.isEmpty() ? null : args.get(0, type)));
+	}
+
+	@Override
+	public Subscription onAny(AnyEventHandler handler) {
+		return add(this.anyHandlers, handler);
+	}
+
+	@Override
+	public Subscription onAnyOutgoing(AnyEventHandler handler) {
+		return add(this.anyOutgoingHandlers, handler);
+	}
+
+	@Override
+	public Subscription onConnect(Runnable handler) {
+		return add(this.connectHandlers, handler);
+	}
+
+	@Override
+	public Subscription onDisconnect(Consumer<DisconnectReason> handler) {
+		return add(this.disconnectHandlers, handler);
+	}
+
+	@Override
+	public Subscription onConnectError(Consumer<SocketIoConnectException> handler) {
+		return add(this.connectErrorHandlers, handler);
+	}
+
+	private static <T> Subscription add(List<T> list, T handler) {
+		Objects.requireNonNull(handler, "'handler' must not be null");
+		list.add(handler);
+		return () -> list.remove(handler);
+	}
+
+	// Emitting (any thread)
+
+	/**
+	 * Encodes on the caller's thread, so that bad arguments fail at once, then hands the packet
+	 * to the serial executor, which sends or buffers it.
+	 * @return false when an interceptor vetoed the emit
+	 */
+	private boolean emit(String event, Object[] args, @Nullable PendingAck ack, boolean volatileEmit) {
+		Objects.requireNonNull(event, "'event' must not be null");
+		if (SocketPacket.RESERVED_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("'" + event + "' is a reserved event name and cannot be emitted");
+		}
+		this.client.checkNotClosed();
+		OutboundEvent outbound = new OutboundEvent(this.namespace, event, Arrays.asList(args));
+		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
+			outbound = interceptor.beforeSend(outbound);
+			if (outbound == null) {
+				logger.debug("An interceptor vetoed the emit of '" + event + "'");
+				return false;
+			}
+		}
+		List<Object> payload = new ArrayList<>(outbound.arguments().size() + 1);
+		payload.add(outbound.event());
+		payload.addAll(outbound.arguments());
+		EncodedPacket encoded = this.client.encoder()
+			.encode(SocketPacketType.EVENT, this.namespace, (ack != null) ? ack.id : SocketPacket.NO_ACK, payload);
+		this.client.checkSize(encoded);
+		OutboundEvent sent = outbound;
+		if (volatileEmit) {
+			if (this.connected) {
+				this.client.serial().execute(() -> sendNow(new Outgoing(encoded, sent, null)));
+			}
+			return true;
+		}
+		boolean reserved = !this.connected;
+		if (reserved && this.buffered.incrementAndGet() > this.client.options().sendBufferMaxPackets()) {
+			this.buffered.decrementAndGet();
+			throw new SendBufferFullException("The send buffer of namespace '" + this.namespace + "' is full ("
+					+ this.client.options().sendBufferMaxPackets() + " packets) while not connected");
+		}
+		if (ack != null) {
+			this.pendingAcks.put(ack.id, ack);
+		}
+		this.client.serial().execute(() -> sendOrBuffer(new Outgoing(encoded, sent, ack), reserved));
+		return true;
+	}
+
+	// Protocol state (client's serial executor)
+
+	private void sendOrBuffer(Outgoing packet, boolean reserved) {
+		if (this.connected && this.sendBuffer.isEmpty() && sendNow(packet)) {
+			if (reserved) {
+				this.buffered.decrementAndGet();
+			}
+			return;
+		}
+		if (!reserved) {
+			this.buffered.incrementAndGet();
+		}
+		this.sendBuffer.add(packet);
+	}
+
+	private boolean sendNow(Outgoing packet) {
+		if (!this.client.sendPacket(packet.encoded)) {
+			return false;
+		}
+		if (packet.ack != null) {
+			packet.ack.sent = true;
+		}
+		if (!this.anyOutgoingHandlers.isEmpty()) {
+			OutboundEvent event = packet.event;
+			Arguments arguments = new Arguments(event.arguments(), this.client.mapper());
+			this.handlerSerial.execute(() -> {
+				for (AnyEventHandler handler : this.anyOutgoingHandlers) {
+					invoke(event.event(), () -> handler.handle(event.event(), arguments, Ack.NONE));
+				}
+			});
+		}
+		return true;
+	}
+
+	boolean isActive() {
+		return this.active;
+	}
+
+	CompletableFuture<Void> activate() {
+		if (!this.active || this.connectResult.isDone()) {
+			this.active = true;
+			if (this.connectResult.isDone() && !this.connected) {
+				this.connectResult = new CompletableFuture<>();
+			}
+		}
+		return this.connectResult;
+	}
+
+	CompletableFuture<Void> connectResult() {
+		return this.connectResult;
+	}
+
+	void sendConnect() {
+		Map<String, ?> auth = (this.client.options().auth() != null)
+				? this.client.options().auth().authFor(this.namespace) : null;
+		if (auth == null) {
+			auth = Collections.emptyMap();
+		}
+		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
+			auth = interceptor.beforeConnect(this.namespace, auth);
+		}
+		EncodedPacket packet = this.client.encoder()
+			.encode(SocketPacketType.CONNECT, this.namespace, SocketPacket.NO_ACK, (auth != null && !auth.isEmpty()) ? auth : null);
+		this.client.sendPacket(packet);
+	}
+
+	void receive(SocketPacket packet) {
+		switch (packet.type()) {
+			case CONNECT -> connected(packet.data());
+			case CONNECT_ERROR -> refused(packet.data());
+			case DISCONNECT -> {
+				if (this.connected) {
+					leave(DisconnectReason.IO_SERVER_DISCONNECT, false);
+				}
+			}
+			case EVENT -> {
+				if (this.connected) {
+					dispatch(packet);
+				}
+				else if (this.receiveBuffer.size() < MAX_RECEIVE_BUFFER) {
+					this.receiveBuffer.add(packet);
+				}
+				else {
+					logger.warn("Dropping an event for namespace '" + this.namespace + "' that is not connected");
+				}
+			}
+			case ACK -> acknowledged(packet);
+			default -> logger.debug("Ignoring a " + packet.type() + " packet for namespace '" + this.namespace + "'");
+		}
+	}
+
+	private void connected(@Nullable JsonNode data) {
+		JsonNode sid = (data != null) ? data.get("sid") : null;
+		if (sid == null || !sid.isString()) {
+			refused(new SocketIoConnectException(this.namespace,
+					"The server accepted namespace '" + this.namespace + "' without a session id: it seems to be a "
+							+ "Socket.IO 2.x server, which this Socket.IO v5 client cannot talk to"));
+			return;
+		}
+		this.id = sid.stringValue();
+		this.connected = true;
+		for (SocketPacket buffered : this.receiveBuffer) {
+			dispatch(buffered);
+		}
+		this.receiveBuffer.clear();
+		while (!this.sendBuffer.isEmpty() && this.connected) {
+			Outgoing next = this.sendBuffer.peek();
+			if (!sendNow(next)) {
+				break;
+			}
+			this.sendBuffer.poll();
+			this.buffered.decrementAndGet();
+		}
+		this.handlerSerial.execute(() -> {
+			for (Runnable handler : this.connectHandlers) {
+				invoke("connect", handler::run);
+			}
+		});
+		this.connectResult.complete(null);
+		this.client.namespaceConnected(this);
+	}
+
+	private void refused(@Nullable JsonNode data) {
+		String message;
+		JsonNode details = null;
+		if (data != null && data.isString()) {
+			message = data.stringValue();
+		}
+		else if (data != null) {
+			message = data.path("message").asString("");
+			details = data.get("data");
+		}
+		else {
+			message = "";
+		}
+		refused(new SocketIoConnectException(this.namespace, message, details));
+	}
+
+	void refused(SocketIoConnectException failure) {
+		this.active = false;
+		this.receiveBuffer.clear();
+		connectFailed(failure);
+		this.client.namespaceRefused(this, failure);
+	}
+
+	void connectFailed(SocketIoConnectException failure) {
+		this.handlerSerial.execute(() -> {
+			for (Consumer<SocketIoConnectException> handler : this.connectErrorHandlers) {
+				invoke("connect_error", () -> handler.accept(failure));
+			}
+		});
+		this.connectResult.completeExceptionally(failure);
+	}
+
+	/**
+	 * Leaves the namespace: by the application ({@code sendDisconnect}) or by the server.
+	 */
+	void leave(DisconnectReason reason, boolean sendDisconnect) {
+		boolean wasConnected = this.connected;
+		this.active = false;
+		if (sendDisconnect && wasConnected) {
+			this.client.sendPacket(this.client.encoder().encode(SocketPacketType.DISCONNECT, this.namespace,
+					SocketPacket.NO_ACK, null));
+		}
+		if (!this.connectResult.isDone()) {
+			connectFailed(new SocketIoConnectException(this.namespace,
+					"Namespace '" + this.namespace + "' was disconnected (" + reason.wireName() + ") before it connected"));
+		}
+		if (wasConnected) {
+			disconnected(reason);
+		}
+		this.client.namespaceLeft(this);
+	}
+
+	/**
+	 * The namespace lost its connection.
+	 */
+	void disconnected(DisconnectReason reason) {
+		this.receiveBuffer.clear();
+		if (!this.connected) {
+			return;
+		}
+		this.connected = false;
+		this.id = null;
+		for (PendingAck ack : this.pendingAcks.values()) {
+			if (ack.sent) {
+				fail(ack, new NotConnectedException("socket has been disconnected (" + reason.wireName()
+						+ ") before the acknowledgement arrived"));
+			}
+		}
+		this.handlerSerial.execute(() -> {
+			for (Consumer<DisconnectReason> handler : this.disconnectHandlers) {
+				invoke("disconnect", () -> handler.accept(reason));
+			}
+		});
+	}
+
+	/**
+	 * The client closed for good: nothing buffered will be sent.
+	 */
+	void discard() {
+		this.sendBuffer.clear();
+		this.buffered.set(0);
+		for (PendingAck ack : this.pendingAcks.values()) {
+			fail(ack, new NotConnectedException("The client was closed before the acknowledgement arrived"));
+		}
+	}
+
+	private void acknowledged(SocketPacket packet) {
+		PendingAck ack = this.pendingAcks.remove(packet.ackId());
+		if (ack == null) {
+			logger.debug("Ignoring an acknowledgement with unknown id " + packet.ackId() + " in namespace '"
+					+ this.namespace + "'");
+			return;
+		}
+		if (ack.timeout != null) {
+			ack.timeout.cancel(false);
+		}
+		Arguments arguments = new Arguments(elements(packet.data(), 0), this.client.mapper());
+		this.client.handlerExecutor().execute(() -> ack.future.complete(arguments));
+	}
+
+	private void timedOut(PendingAck ack, Duration timeout) {
+		this.client.serial().execute(() -> {
+			for (Outgoing waiting : this.sendBuffer) {
+				if (waiting.ack == ack) {
+					this.sendBuffer.remove(waiting);
+					this.buffered.decrementAndGet();
+					break;
+				}
+			}
+		});
+		fail(ack, new AckTimeoutException("operation has timed out: no acknowledgement within " + timeout.toMillis()
+				+ " ms in namespace '" + this.namespace + "'"));
+	}
+
+	private void fail(PendingAck ack, SocketIoException failure) {
+		if (this.pendingAcks.remove(ack.id, ack)) {
+			if (ack.timeout != null) {
+				ack.timeout.cancel(false);
+			}
+			this.client.handlerExecutor().execute(() -> ack.future.completeExceptionally(failure));
+		}
+	}
+
+	// Handlers (handler executor)
+
+	private void dispatch(SocketPacket packet) {
+		JsonNode data = Objects.requireNonNull(packet.data());
+		JsonNode name = data.get(0);
+		String event = name.isString() ? name.stringValue() : name.asString();
+		Arguments arguments = new Arguments(elements(data, 1), this.client.mapper());
+		Ack ack = packet.hasAckId() ? new ServerAck(packet.ackId()) : Ack.NONE;
+		InboundEvent inbound = new InboundEvent(this.namespace, event, arguments);
+		this.handlerSerial.execute(() -> handle(inbound, ack));
+	}
+
+	private void handle(InboundEvent received, Ack ack) {
+		List<SocketIoInterceptor> interceptors = this.client.options().interceptors();
+		InboundEvent event = received;
+		for (SocketIoInterceptor interceptor : interceptors) {
+			event = interceptor.beforeHandle(event);
+			if (event == null) {
+				return;
+			}
+		}
+		InboundEvent handled = event;
+		Throwable error = null;
+		for (AnyEventHandler handler : this.anyHandlers) {
+			error = firstError(error, invoke(handled.event(), () -> handler.handle(handled.event(), handled.arguments(), ack)));
+		}
+		List<EventHandler> list = this.handlers.get(handled.event());
+		if (list != null) {
+			for (EventHandler handler : list) {
+				error = firstError(error, invoke(handled.event(), () -> handler.handle(handled.arguments(), ack)));
+			}
+		}
+		else if (this.anyHandlers.isEmpty()) {
+			logger.debug("No handler for event '" + handled.event() + "' in namespace '" + this.namespace + "'");
+		}
+		for (SocketIoInterceptor interceptor : interceptors) {
+			interceptor.afterHandle(handled, error);
+		}
+	}
+
+	private static @Nullable Throwable firstError(@Nullable Throwable first, @Nullable Throwable next) {
+		return (first != null) ? first : next;
+	}
+
+	private @Nullable Throwable invoke(String event, ThrowingRunnable handler) {
+		try {
+			handler.run();
+			return null;
+		}
+		catch (Throwable ex) {
+			logger.error("A handler of event '" + event + "' in namespace '" + this.namespace + "' failed", ex);
+			return ex;
+		}
+	}
+
+	private static List<JsonNode> elements(@Nullable JsonNode array, int from) {
+		if (array == null || array.size() <= from) {
+			return List.of();
+		}
+		List<JsonNode> list = new ArrayList<>(array.size() - from);
+		for (int i = from; i < array.size(); i++) {
+			list.add(array.get(i));
+		}
+		return list;
+	}
+
+	@FunctionalInterface
+	private interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
+	private record Outgoing(EncodedPacket encoded, OutboundEvent event, @Nullable PendingAck ack) {
+
+	}
+
+	private static final class PendingAck {
+
+		final long id;
+
+		final CompletableFuture<Arguments> future = new CompletableFuture<>();
+
+		volatile @Nullable ScheduledFuture<?> timeout;
+
+		volatile boolean sent;
+
+		PendingAck(long id) {
+			this.id = id;
+		}
+
+	}
+
+	/**
+	 * The acknowledgement of a server event: sent once, later calls ignored.
+	 */
+	private final class ServerAck implements Ack {
+
+		private final long ackId;
+
+		private final AtomicBoolean sent = new AtomicBoolean();
+
+		ServerAck(long ackId) {
+			this.ackId = ackId;
+		}
+
+		@Override
+		public boolean requested() {
+			return true;
+		}
+
+		@Override
+		public void send(Object... args) {
+			if (!this.sent.compareAndSet(false, true)) {
+				logger.debug("Ignoring a second acknowledgement of ack id " + this.ackId);
+				return;
+			}
+			EncodedPacket packet = NamespaceSocket.this.client.encoder()
+				.encode(SocketPacketType.ACK, NamespaceSocket.this.namespace, this.ackId, Arrays.asList(args));
+			NamespaceSocket.this.client.checkSize(packet);
+			NamespaceSocket.this.client.serial().execute(() -> {
+				if (NamespaceSocket.this.connected) {
+					NamespaceSocket.this.client.sendPacket(packet);
+				}
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The threads and the WebSocket container that all clients of a JVM share, so that the thread
+ * count does not grow with the number of clients. Created when the first client is built and
+ * shut down when the last one is closed, so that no thread of ours outlives the clients.
+ */
+final class SharedResources {
+
+	private static final Log logger = LogFactory.getLog(SharedResources.class);
+
+	private static final int SMALL_BUFFER = 16 * 1024;
+
+	private static SharedResources current;
+
+	private static int users;
+
+	/** Timers: heartbeats, ack timeouts, connect timeouts, reconnect delays. */
+	final ScheduledThreadPoolExecutor scheduler;
+
+	/** Runs the serial executors of the connections; its tasks never block. */
+	final ExecutorService eventLoop;
+
+	/** Runs what may block: WebSocket connects and sends. */
+	final ThreadPoolExecutor blocking;
+
+	/** Runs handlers when the application gave no executor. */
+	final ExecutorService handlers;
+
+	/** The JSR-356 container that the default WebSocket clients share. */
+	final WebSocketContainer webSocketContainer;
+
+	private SharedResources() {
+		this.scheduler = new ScheduledThreadPoolExecutor(1, threads("socketio-timer-"));
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		int cores = Runtime.getRuntime().availableProcessors();
+		this.eventLoop = pool(Math.max(2, cores), "socketio-event-");
+		this.blocking = pool(Math.max(8, cores * 4), "socketio-io-");
+		this.handlers = handlerExecutor(Math.max(16, cores * 8));
+		this.webSocketContainer = ContainerProvider.getWebSocketContainer();
+		this.webSocketContainer.setDefaultMaxTextMessageBufferSize(SMALL_BUFFER);
+		this.webSocketContainer.setDefaultMaxBinaryMessageBufferSize(SMALL_BUFFER);
+	}
+
+	static synchronized SharedResources acquire() {
+		if (current == null) {
+			current = new SharedResources();
+		}
+		users++;
+		return current;
+	}
+
+	void release() {
+		synchronized (SharedResources.class) {
+			if (current != this || --users > 0) {
+				return;
+			}
+			current = null;
+		}
+		this.scheduler.shutdownNow();
+		this.eventLoop.shutdown();
+		this.blocking.shutdown();
+		this.handlers.shutdown();
+		if (this.webSocketContainer instanceof org.apache.tomcat.websocket.WsWebSocketContainer tomcat) {
+			tomcat.destroy();
+		}
+		logger.debug("Released the shared threads of the Socket.IO clients");
+	}
+
+	private static ThreadPoolExecutor pool(int size, String prefix) {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threads(prefix));
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	private static ExecutorService handlerExecutor(int platformThreads) {
+		try {
+			Method virtual = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+			return (ExecutorService) virtual.invoke(null);
+		}
+		catch (ReflectiveOperationException ex) {
+			return pool(platformThreads, "socketio-handler-");
+		}
+	}
+
+	private static ThreadFactory threads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,308 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.springsocketio.client.ProtocolException;
+import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.protocol.EngineCodec;
+import io.github.springsocketio.client.protocol.EnginePacket;
+import io.github.springsocketio.client.protocol.EnginePacketType;
+import io.github.springsocketio.client.protocol.Handshake;
+import io.github.springsocketio.client.transport.TransportConnection;
+import io.github.springsocketio.client.transport.TransportConnector;
+import io.github.springsocketio.client.transport.TransportListener;
+import io.github.springsocketio.client.transport.TransportRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Engine.IO v4 session over one transport: reads the handshake, answers the server's pings,
+ * closes with {@code ping timeout} when the server goes quiet for longer than ping interval plus
+ * ping timeout, and reports how the session ended. Its state is only touched on its serial
+ * executor; {@link #send} and {@link #close} must be called there too.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public final class EngineSession implements TransportListener {
+
+	private static final Log logger = LogFactory.getLog(EngineSession.class);
+
+	private enum State {
+
+		OPENING, OPEN, CLOSED
+
+	}
+
+	private final SerialExecutor serial;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final JsonMapper mapper;
+
+	private final EngineListener listener;
+
+	private State state = State.OPENING;
+
+	private volatile @Nullable TransportConnection connection;
+
+	private final List<Object> unsent = new ArrayList<>();
+
+	private @Nullable Handshake handshake;
+
+	private @Nullable ScheduledFuture<?> pingTimer;
+
+	private long pingDeadline;
+
+	/**
+	 * Creates a session; {@link #open} starts it.
+	 * @param serial the executor that owns the session's state
+	 * @param scheduler runs the heartbeat timer
+	 * @param mapper parses the handshake
+	 * @param listener receives the session's events
+	 */
+	public EngineSession(SerialExecutor serial, ScheduledExecutorService scheduler, JsonMapper mapper,
+			EngineListener listener) {
+		this.serial = serial;
+		this.scheduler = scheduler;
+		this.mapper = mapper;
+		this.listener = listener;
+	}
+
+	/**
+	 * Opens the transport; the listener hears {@code onOpen} after the server's handshake, or
+	 * {@code onClose} when it fails.
+	 * @param connector opens the transport
+	 * @param request what to connect to
+	 */
+	public void open(TransportConnector connector, TransportRequest request) {
+		connector.open(request, this).whenComplete((opened, failure) -> this.serial.execute(() -> {
+			if (failure != null) {
+				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + cause.getMessage(), cause);
+			}
+			else if (this.state == State.CLOSED) {
+				opened.close();
+			}
+			else {
+				this.connection = opened;
+				for (Object frame : this.unsent) {
+					write(opened, frame);
+				}
+				this.unsent.clear();
+			}
+		}));
+	}
+
+	/**
+	 * The server's handshake.
+	 * @return the handshake, or {@code null} before it arrived
+	 */
+	public @Nullable Handshake handshake() {
+		return this.handshake;
+	}
+
+	/**
+	 * The transport in use.
+	 * @return the transport, or {@code null} before it is open
+	 */
+	public @Nullable Transport transport() {
+		TransportConnection current = this.connection;
+		return (current != null) ? current.kind() : null;
+	}
+
+	/**
+	 * Whether the session is open and can send.
+	 * @return whether {@link #send} would send
+	 */
+	public boolean isOpen() {
+		return this.state == State.OPEN;
+	}
+
+	/**
+	 * Sends a message with its binary attachments. When the ping deadline has passed (the server
+	 * is gone, or this JVM was paused) the session closes with {@link CloseReason#PING_TIMEOUT}
+	 * instead, so that nothing is written to a dead connection.
+	 * @param text the text message
+	 * @param attachments binary messages that follow it
+	 * @return whether the message was sent
+	 */
+	public boolean send(String text, List<byte[]> attachments) {
+		if (this.state != State.OPEN) {
+			return false;
+		}
+		if (System.nanoTime() - this.pingDeadline > 0) {
+			close(CloseReason.PING_TIMEOUT, "No ping from the server within pingInterval + pingTimeout", null);
+			return false;
+		}
+		sendFrame(EngineCodec.encode(EnginePacket.message(text)));
+		for (byte[] attachment : attachments) {
+			sendFrame(attachment);
+		}
+		return true;
+	}
+
+	/**
+	 * Closes the session from the client side.
+	 */
+	public void close() {
+		close(CloseReason.FORCED_CLOSE, "closed by the client", null);
+	}
+
+	/**
+	 * Closes the session for a reason found above the Engine.IO layer, e.g. a parse error.
+	 * @param reason why
+	 * @param description what happened
+	 * @param cause the failure, or {@code null}
+	 */
+	public void close(CloseReason reason, String description, @Nullable Throwable cause) {
+		TransportConnection current = this.connection;
+		if (this.state != State.CLOSED && current != null) {
+			current.close();
+		}
+		closed(reason, description, cause);
+	}
+
+	private void closed(CloseReason reason, String description, @Nullable Throwable cause) {
+		if (this.state == State.CLOSED) {
+			return;
+		}
+		this.state = State.CLOSED;
+		this.unsent.clear();
+		cancelPingTimer();
+		this.listener.onClose(reason, description, cause);
+	}
+
+	@Override
+	public void onText(String text) {
+		this.serial.execute(() -> receive(text));
+	}
+
+	@Override
+	public void onBinary(byte[] bytes) {
+		this.serial.execute(() -> {
+			if (this.state == State.OPEN) {
+				if (logger.isTraceEnabled()) {
+					logger.trace("<< binary message of " + bytes.length + " bytes");
+				}
+				this.listener.onMessage(bytes);
+			}
+		});
+	}
+
+	@Override
+	public void onClose(boolean error, String description, @Nullable Throwable cause) {
+		this.serial.execute(() -> closed(error ? CloseReason.TRANSPORT_ERROR : CloseReason.TRANSPORT_CLOSE, description,
+				cause));
+	}
+
+	private void receive(String frame) {
+		if (this.state == State.CLOSED) {
+			return;
+		}
+		if (logger.isTraceEnabled()) {
+			logger.trace("<< " + Redaction.frame(frame));
+		}
+		try {
+			EnginePacket packet = EngineCodec.decode(frame);
+			if (this.state == State.OPENING) {
+				receiveHandshake(packet);
+				return;
+			}
+			switch (packet.type()) {
+				case PING -> {
+					sendFrame("3");
+					resetPingTimer();
+				}
+				case MESSAGE -> this.listener.onMessage((packet.data() != null) ? packet.data() : "");
+				case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "closed by the server", null);
+				default -> logger.debug("Ignoring an Engine.IO " + packet.type() + " packet");
+			}
+		}
+		catch (ProtocolException ex) {
+			close(CloseReason.PARSE_ERROR, ex.getMessage(), ex);
+		}
+	}
+
+	private void receiveHandshake(EnginePacket packet) {
+		if (packet.type() != EnginePacketType.OPEN || packet.data() == null) {
+			throw new ProtocolException("Expected the Engine.IO handshake but got a " + packet.type() + " packet");
+		}
+		Handshake received = Handshake.parse(packet.data(), this.mapper);
+		this.handshake = received;
+		this.state = State.OPEN;
+		resetPingTimer();
+		this.listener.onOpen(received);
+	}
+
+	private void sendFrame(Object frame) {
+		if (logger.isTraceEnabled()) {
+			logger.trace(">> " + ((frame instanceof String text) ? Redaction.frame(text)
+					: "binary message of " + ((byte[]) frame).length + " bytes"));
+		}
+		TransportConnection current = this.connection;
+		if (current == null) {
+			this.unsent.add(frame);
+		}
+		else {
+			write(current, frame);
+		}
+	}
+
+	private static void write(TransportConnection connection, Object frame) {
+		if (frame instanceof String text) {
+			connection.send(text);
+		}
+		else {
+			connection.send((byte[]) frame);
+		}
+	}
+
+	private void resetPingTimer() {
+		Handshake current = this.handshake;
+		if (current == null) {
+			return;
+		}
+		long timeout = current.pingInterval() + current.pingTimeout();
+		this.pingDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+		cancelPingTimer();
+		this.pingTimer = this.scheduler.schedule(() -> this.serial.execute(this::checkPingDeadline), timeout,
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void checkPingDeadline() {
+		if (this.state == State.OPEN && System.nanoTime() - this.pingDeadline >= 0) {
+			close(CloseReason.PING_TIMEOUT, "No ping from the server within pingInterval + pingTimeout", null);
+		}
+	}
+
+	private void cancelPingTimer() {
+		ScheduledFuture<?> timer = this.pingTimer;
+		if (timer != null) {
+			timer.cancel(false);
+			this.pingTimer = null;
+		}
+	}
+
+}

@@ -1,0 +1,275 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.springsocketio.client.Transport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.WebSocketClient;
+
+/**
+ * WebSocket transport over Spring's {@link WebSocketClient} (by default the JSR-356
+ * {@code StandardWebSocketClient} on Tomcat). Receives partial messages and puts them together up
+ * to the inbound size limit, so that the container's per-connection buffers stay small; sends
+ * through a queue drained by one thread at a time, because WebSocket sessions allow no
+ * concurrent sends.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public final class SpringWebSocketConnector implements TransportConnector {
+
+	private static final Log logger = LogFactory.getLog(SpringWebSocketConnector.class);
+
+	private final WebSocketClient client;
+
+	private final Executor writeExecutor;
+
+	/**
+	 * Creates a connector.
+	 * @param client the WebSocket client
+	 * @param writeExecutor runs the (blocking) sends
+	 */
+	public SpringWebSocketConnector(WebSocketClient client, Executor writeExecutor) {
+		this.client = client;
+		this.writeExecutor = writeExecutor;
+	}
+
+	@Override
+	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		request.headers().forEach((name, values) -> values.forEach((value) -> headers.add(name, value)));
+		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.writeExecutor);
+		return this.client.execute(connection, headers, request.uri()).thenApply((session) -> connection);
+	}
+
+	private static final class Connection implements WebSocketHandler, TransportConnection {
+
+		private static final Object CLOSE = new Object();
+
+		private final long maxInboundMessageSize;
+
+		private final TransportListener listener;
+
+		private final Executor writeExecutor;
+
+		private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean writing = new AtomicBoolean();
+
+		private final AtomicBoolean closed = new AtomicBoolean();
+
+		private volatile @Nullable WebSocketSession session;
+
+		private @Nullable StringBuilder partialText;
+
+		private @Nullable ByteArrayOutputStream partialBinary;
+
+		Connection(long maxInboundMessageSize, TransportListener listener, Executor writeExecutor) {
+			this.maxInboundMessageSize = maxInboundMessageSize;
+			this.listener = listener;
+			this.writeExecutor = writeExecutor;
+		}
+
+		@Override
+		public Transport kind() {
+			return Transport.WEBSOCKET;
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) {
+			this.session = session;
+		}
+
+		@Override
+		public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+			if (message instanceof TextMessage text) {
+				onText(text.getPayload(), text.isLast());
+			}
+			else if (message instanceof BinaryMessage binary) {
+				onBinary(binary.getPayload(), binary.isLast());
+			}
+		}
+
+		private void onText(String fragment, boolean last) {
+			StringBuilder partial = this.partialText;
+			if (partial == null && last) {
+				if (fragment.length() > this.maxInboundMessageSize) {
+					tooLarge();
+					return;
+				}
+				this.listener.onText(fragment);
+				return;
+			}
+			if (partial == null) {
+				partial = new StringBuilder(fragment.length() * 2);
+				this.partialText = partial;
+			}
+			if (partial.length() + (long) fragment.length() > this.maxInboundMessageSize) {
+				tooLarge();
+				return;
+			}
+			partial.append(fragment);
+			if (last) {
+				this.partialText = null;
+				this.listener.onText(partial.toString());
+			}
+		}
+
+		private void onBinary(ByteBuffer fragment, boolean last) {
+			ByteArrayOutputStream partial = this.partialBinary;
+			if (partial == null) {
+				partial = new ByteArrayOutputStream(fragment.remaining());
+				this.partialBinary = partial;
+			}
+			if (partial.size() + (long) fragment.remaining() > this.maxInboundMessageSize) {
+				tooLarge();
+				return;
+			}
+			byte[] bytes = new byte[fragment.remaining()];
+			fragment.get(bytes);
+			partial.writeBytes(bytes);
+			if (last) {
+				this.partialBinary = null;
+				this.listener.onBinary(partial.toByteArray());
+			}
+		}
+
+		private void tooLarge() {
+			this.partialText = null;
+			this.partialBinary = null;
+			String description = "An inbound message exceeds max-inbound-message-size (" + this.maxInboundMessageSize
+					+ " bytes); closing the connection";
+			logger.error(description);
+			closeSession(CloseStatus.TOO_BIG_TO_PROCESS);
+			closed(true, description, null);
+		}
+
+		@Override
+		public void handleTransportError(WebSocketSession session, Throwable exception) {
+			closeSession(CloseStatus.SERVER_ERROR);
+			closed(true, "WebSocket error: " + exception.getMessage(), exception);
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+			closed(false, "WebSocket closed (" + status.getCode() + ")", null);
+		}
+
+		@Override
+		public boolean supportsPartialMessages() {
+			return true;
+		}
+
+		@Override
+		public void send(String text) {
+			enqueue(text);
+		}
+
+		@Override
+		public void send(byte[] bytes) {
+			enqueue(bytes);
+		}
+
+		@Override
+		public void close() {
+			enqueue(CLOSE);
+		}
+
+		private void enqueue(Object frame) {
+			if (this.closed.get()) {
+				return;
+			}
+			this.outbound.offer(frame);
+			if (this.writing.compareAndSet(false, true)) {
+				this.writeExecutor.execute(this::write);
+			}
+		}
+
+		private void write() {
+			do {
+				Object frame;
+				while ((frame = this.outbound.poll()) != null) {
+					if (!write(frame)) {
+						this.outbound.clear();
+						break;
+					}
+				}
+				this.writing.set(false);
+			}
+			while (!this.outbound.isEmpty() && this.writing.compareAndSet(false, true));
+		}
+
+		private boolean write(Object frame) {
+			WebSocketSession current = this.session;
+			if (current == null || this.closed.get()) {
+				return false;
+			}
+			if (frame == CLOSE) {
+				closeSession(CloseStatus.NORMAL);
+				closed(false, "closed by the client", null);
+				return false;
+			}
+			try {
+				current.sendMessage((frame instanceof String text) ? new TextMessage(text)
+						: new BinaryMessage((byte[]) frame));
+				return true;
+			}
+			catch (Exception ex) {
+				closeSession(CloseStatus.SERVER_ERROR);
+				closed(true, "WebSocket send failed: " + ex.getMessage(), ex);
+				return false;
+			}
+		}
+
+		private void closeSession(CloseStatus status) {
+			WebSocketSession current = this.session;
+			if (current != null && current.isOpen()) {
+				try {
+					current.close(status);
+				}
+				catch (Exception ex) {
+					logger.debug("Error while closing the WebSocket session", ex);
+				}
+			}
+		}
+
+		private void closed(boolean error, String description, @Nullable Throwable cause) {
+			if (this.closed.compareAndSet(false, true)) {
+				this.outbound.clear();
+				this.listener.onClose(error, description, cause);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import io.github.springsocketio.client.Transport;
+
+/**
+ * An open transport connection. Sending never blocks: frames are queued and written in order.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public interface TransportConnection {
+
+	/**
+	 * The kind of transport.
+	 * @return the kind
+	 */
+	Transport kind();
+
+	/**
+	 * Queues a text frame.
+	 * @param text the frame
+	 */
+	void send(String text);
+
+	/**
+	 * Queues a binary frame.
+	 * @param bytes the frame
+	 */
+	void send(byte[] bytes);
+
+	/**
+	 * Closes the connection after the queued frames. The listener's {@code onClose} follows.
+	 */
+	void close();
+
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens transport connections of one kind.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public interface TransportConnector {
+
+	/**
+	 * Opens a connection.
+	 * @param request what to connect to
+	 * @param listener receives what the connection reads
+	 * @return the connection, once open; fails when it cannot be opened
+	 */
+	CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener);
+
+}

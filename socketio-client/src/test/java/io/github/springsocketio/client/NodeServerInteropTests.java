@@ -1,0 +1,103 @@
+package io.github.springsocketio.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Interop tests of the core client against the reference Node {@code socket.io} 4.8.4 server
+ * over WebSocket.
+ */
+class NodeServerInteropTests {
+
+	private static final long TIMEOUT = 10;
+
+	@RegisterExtension
+	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+
+	@RegisterExtension
+	final TestClients clients = new TestClients();
+
+	@Test
+	void connectsAndDisconnectsOnTheDefaultNamespace() throws Exception {
+		SocketIoClient client = this.clients.create(server.url());
+		CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
+		client.on("welcome", (args, ack) -> welcome.complete(args.json(0)));
+		CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
+		client.socket("/").onDisconnect(disconnected::complete);
+		client.connect();
+		assertThat(client.isConnected()).isTrue();
+		assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+		assertThat(client.transport()).isEqualTo(Transport.WEBSOCKET);
+		JsonNode info = welcome.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(client.socket("/").id()).isEqualTo(info.get("id").stringValue())
+			.isNotEqualTo(info.get("engineId").stringValue());
+		assertThat(info.get("transport").stringValue()).isEqualTo("websocket");
+		client.disconnect();
+		assertThat(disconnected.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.IO_CLIENT_DISCONNECT);
+		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+		assertThat(client.socket("/").id()).isNull();
+		assertThat(client.await(Duration.ofSeconds(1))).isTrue();
+	}
+
+	@Test
+	void echoesNestedJsonAndAcks() throws Exception {
+		SocketIoClient client = this.clients.create(server.url());
+		BlockingQueue<Arguments> echoes = new LinkedBlockingQueue<>();
+		client.on("echo", (args, ack) -> echoes.add(args));
+		client.connect();
+		Map<String, Object> nested = Map.of("name", "ünïcødé 😀", "list", List.of(1, 2.5, true), "inner", Map.of("x", List.of()));
+		client.emit("echo", nested, null, 42, "text");
+		Arguments echoed = echoes.poll(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(echoed.toList()).containsExactly(nested, null, 42, "text");
+		Arguments acked = client.emitWithAck("echo", "a", 1).get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(acked.toList()).containsExactly("a", 1);
+		assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
+		Arguments several = client.emitWithAck("ack-several").get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(several.size()).isEqualTo(5);
+		assertThat(several.get(0, String.class)).isEqualTo("a");
+		assertThat(several.get(2, Map.class)).isEqualTo(Map.of("b", true));
+		assertThat(several.get(3, String.class)).isNull();
+	}
+
+	@Test
+	void answersAnAckRequestedByTheServerExactlyOnce() throws Exception {
+		SocketIoClient client = this.clients.create(server.url());
+		CompletableFuture<Arguments> reply = new CompletableFuture<>();
+		client.on("server-request-reply", (args, ack) -> reply.complete(args));
+		client.on("server-request", (args, ack) -> {
+			assertThat(ack.requested()).isTrue();
+			ack.send("reply", args.get(0, String.class));
+			ack.send("second");
+		});
+		client.connect();
+		client.emit("request-ack", "payload");
+		assertThat(reply.get(TIMEOUT, TimeUnit.SECONDS).toList()).containsExactly("reply", "payload");
+		Map<?, ?> stats = client.call("stats", Map.class);
+		assertThat(stats.get("acksReceived")).isEqualTo(1);
+	}
+
+	@Test
+	void receivesEventsEmittedInTheServersConnectionHandler() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			SocketIoClient client = this.clients.create(server.url());
+			CountDownLatch welcome = new CountDownLatch(1);
+			client.on("welcome", (args, ack) -> welcome.countDown());
+			client.connect();
+			assertThat(welcome.await(TIMEOUT, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+}
