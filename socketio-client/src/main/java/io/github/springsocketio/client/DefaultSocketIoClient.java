@@ -643,6 +643,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			this.reconnectTimer.cancel(false);
 			this.reconnectTimer = null;
 		}
+		if (this.state != ConnectionState.CLOSED) {
+			this.state = ConnectionState.DISCONNECTED;
+		}
 		this.leavingAll = true;
 		try {
 			for (NamespaceSocket socket : this.sockets.values()) {
@@ -655,9 +658,6 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			this.leavingAll = false;
 		}
 		closeEngine();
-		if (this.state != ConnectionState.CLOSED) {
-			this.state = ConnectionState.DISCONNECTED;
-		}
 		failWaiters((waiterFailure != null) ? waiterFailure
 				: new SocketIoConnectException("/", "The connection to " + this.loggedUrl + " was closed"));
 		this.terminated.complete(null);
@@ -676,6 +676,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		SocketIoConnectException failure = new SocketIoConnectException("/",
 				"Cannot connect to " + this.loggedUrl + ": " + description, cause);
 		boolean wasConnecting = this.state == ConnectionState.CONNECTING;
+		boolean reconnect = !wasConnecting && this.options.reconnection().enabled();
+		this.state = reconnect ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED;
 		for (NamespaceSocket socket : this.sockets.values()) {
 			socket.disconnected(reason);
 			if (wasConnecting && socket.isActive() && !socket.connectResult().isDone()) {
@@ -684,17 +686,14 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		}
 		if (wasConnecting) {
 			logger.warn("Cannot connect to " + this.loggedUrl + ": " + description);
-			this.state = ConnectionState.DISCONNECTED;
-			failWaiters(failure);
-			this.terminated.complete(null);
-			return;
 		}
-		logger.warn("Lost the connection to " + this.loggedUrl + " (" + reason.wireName() + "): " + description);
-		if (this.options.reconnection().enabled()) {
+		else {
+			logger.warn("Lost the connection to " + this.loggedUrl + " (" + reason.wireName() + "): " + description);
+		}
+		if (reconnect) {
 			scheduleReconnect();
 		}
 		else {
-			this.state = ConnectionState.DISCONNECTED;
 			failWaiters(failure);
 			this.terminated.complete(null);
 		}

@@ -464,10 +464,10 @@ final class NamespaceSocket implements SocketIoSocket {
 			connectFailed(new SocketIoConnectException(this.namespace,
 					"Namespace '" + this.namespace + "' was disconnected (" + reason.wireName() + ") before it connected"));
 		}
+		this.client.namespaceLeft(this);
 		if (wasConnected) {
 			disconnected(reason);
 		}
-		this.client.namespaceLeft(this);
 	}
 
 	/**

@@ -170,14 +170,14 @@ public final class SpringWebSocketConnector implements TransportConnector {
 			String description = "An inbound message exceeds max-inbound-message-size (" + this.maxInboundMessageSize
 					+ " bytes); closing the connection";
 			logger.error(description);
-			closeSession(CloseStatus.TOO_BIG_TO_PROCESS);
 			closed(true, description, null);
+			closeSession(CloseStatus.TOO_BIG_TO_PROCESS);
 		}
 
 		@Override
 		public void handleTransportError(WebSocketSession session, Throwable exception) {
-			closeSession(CloseStatus.SERVER_ERROR);
 			closed(true, "WebSocket error: " + exception.getMessage(), exception);
+			closeSession(CloseStatus.SERVER_ERROR);
 		}
 
 		@Override
@@ -235,8 +235,8 @@ public final class SpringWebSocketConnector implements TransportConnector {
 				return false;
 			}
 			if (frame == CLOSE) {
-				closeSession(CloseStatus.NORMAL);
 				closed(false, "closed by the client", null);
+				closeSession(CloseStatus.NORMAL);
 				return false;
 			}
 			try {
@@ -245,8 +245,8 @@ public final class SpringWebSocketConnector implements TransportConnector {
 				return true;
 			}
 			catch (Exception ex) {
-				closeSession(CloseStatus.SERVER_ERROR);
 				closed(true, "WebSocket send failed: " + ex.getMessage(), ex);
+				closeSession(CloseStatus.SERVER_ERROR);
 				return false;
 			}
 		}
