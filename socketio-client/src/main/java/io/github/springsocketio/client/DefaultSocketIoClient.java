@@ -491,11 +491,15 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			if (result.isDone()) {
 				return;
 			}
-			result.completeExceptionally(new SocketIoConnectException(namespace, "Timed out after " + timeout.toMillis()
-					+ " ms connecting to " + this.loggedUrl + " (namespace '" + namespace + "')"));
-			if (this.state == ConnectionState.CONNECTING && this.connectWaiters.stream().allMatch(CompletableFuture::isDone)) {
-				disconnectAll(null);
+			SocketIoConnectException failure = new SocketIoConnectException(namespace, "Timed out after "
+					+ timeout.toMillis() + " ms connecting to " + this.loggedUrl + " (namespace '" + namespace + "')");
+			if (this.state == ConnectionState.CONNECTING
+					&& this.sockets.values().stream().noneMatch(NamespaceSocket::isConnected)
+					&& this.connectWaiters.stream().allMatch((waiter) -> waiter == result || waiter.isDone())) {
+				this.connectWaiters.add(result);
+				disconnectAll(failure);
 			}
+			result.completeExceptionally(failure);
 		}), timeout.toMillis(), TimeUnit.MILLISECONDS);
 		result.whenComplete((ok, failure) -> timer.cancel(false));
 		return result;

@@ -409,13 +409,13 @@ final class NamespaceSocket implements SocketIoSocket {
 			this.sendBuffer.poll();
 			this.buffered.decrementAndGet();
 		}
+		this.client.namespaceConnected(this);
 		this.handlerSerial.execute(() -> {
 			for (Runnable handler : this.connectHandlers) {
 				invoke("connect", handler::run);
 			}
 		});
 		this.connectResult.complete(null);
-		this.client.namespaceConnected(this);
 	}
 
 	private void refused(@Nullable JsonNode data) {
@@ -437,8 +437,8 @@ final class NamespaceSocket implements SocketIoSocket {
 	void refused(SocketIoConnectException failure) {
 		this.active = false;
 		this.receiveBuffer.clear();
-		connectFailed(failure);
 		this.client.namespaceRefused(this, failure);
+		connectFailed(failure);
 	}
 
 	void connectFailed(SocketIoConnectException failure) {

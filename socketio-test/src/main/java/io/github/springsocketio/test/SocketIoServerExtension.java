@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </pre>
  *
  * The server scripts live in {@code socketio-test/src/main/node}; their npm packages are installed
- * with {@code npm ci} in that folder. The folder is found through the system property
+ * from the lock file with {@code npm ci} on first use. The folder is found through the system property
  * {@value #NODE_DIR_PROPERTY} or by looking upwards from the working directory.
  *
  * @author springsocketio
@@ -125,10 +125,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 */
 	public synchronized void start() throws IOException {
 		Path directory = nodeDirectory();
-		if (!Files.isDirectory(directory.resolve("node_modules"))) {
-			throw new IllegalStateException("The reference server's npm packages are missing in " + directory
-					+ ": run 'npm ci' in that folder (Node.js 18 or later)");
-		}
+		installPackages(directory);
 		ProcessBuilder builder = new ProcessBuilder("node", this.script).directory(directory.toFile())
 			.redirectErrorStream(true);
 		builder.environment().putAll(this.environment);
@@ -206,6 +203,38 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 			listening.completeExceptionally(ex);
 		}
 		listening.completeExceptionally(new IllegalStateException("The server process ended"));
+	}
+
+	/**
+	 * Installs the servers' npm packages from the lock file when they are missing.
+	 */
+	private static synchronized void installPackages(Path directory) throws IOException {
+		if (Files.isDirectory(directory.resolve("node_modules"))) {
+			return;
+		}
+		String hint = "install Node.js 18 or later with npm, then run 'npm ci' in " + directory;
+		Process npm;
+		try {
+			npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The reference server's npm packages are missing and 'npm' cannot be run: "
+					+ hint, ex);
+		}
+		try {
+			if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+				npm.destroyForcibly();
+				throw new IllegalStateException("'npm ci' failed for the reference server: " + hint);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			npm.destroyForcibly();
+			throw new IllegalStateException("Interrupted while installing the reference server's npm packages", ex);
+		}
 	}
 
 	private static Path nodeDirectory() {
