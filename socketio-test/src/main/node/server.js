@@ -38,14 +38,16 @@ function registerHandlers(socket) {
     }
   });
 
+  // A client can ask not to see its handshake echoed, e.g. to check that it logs no secret.
+  const echoHandshake = socket.handshake.query.hideHandshake !== '1';
   socket.emit('welcome', {
     id: socket.id,
     engineId: socket.conn.id,
     namespace: socket.nsp.name,
     transport: socket.conn.transport.name,
-    query: socket.handshake.query,
-    auth: socket.handshake.auth,
-    headers: { 'x-api-key': socket.handshake.headers['x-api-key'] || null },
+    query: echoHandshake ? socket.handshake.query : {},
+    auth: echoHandshake ? socket.handshake.auth : {},
+    headers: { 'x-api-key': echoHandshake ? socket.handshake.headers['x-api-key'] || null : null },
   });
 
   socket.on('echo', (...args) => {

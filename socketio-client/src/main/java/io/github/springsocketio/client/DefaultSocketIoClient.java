@@ -44,7 +44,7 @@ import java.util.function.IntConsumer;
 import io.github.springsocketio.client.engine.CloseReason;
 import io.github.springsocketio.client.engine.EngineListener;
 import io.github.springsocketio.client.engine.EngineSession;
-import io.github.springsocketio.client.engine.Redaction;
+import io.github.springsocketio.client.transport.Redaction;
 import io.github.springsocketio.client.engine.SerialExecutor;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.Handshake;
@@ -73,6 +73,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t");
 
 	private static final Duration BLOCKING_CALL_LIMIT = Duration.ofSeconds(30);
+
+	private static final Duration CLOSE_HANDSHAKE_LIMIT = Duration.ofSeconds(4);
 
 	private final ClientOptions options;
 
@@ -108,6 +110,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	private volatile boolean closed;
 
+	/** Completes when the last transport closed at the network level. */
+	private volatile CompletableFuture<Void> transportTerminated = CompletableFuture.completedFuture(null);
+
 	private volatile CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
 
 	/** Waiters of connectAsync(); touched on the serial executor only. */
@@ -133,7 +138,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		this.resources = SharedResources.acquire();
 		this.serial = new SerialExecutor(this.resources.eventLoop);
 		this.handlerExecutor = (options.handlerExecutor() != null) ? options.handlerExecutor() : this.resources.handlers;
-		this.webSocket = new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking);
+		this.webSocket = new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking,
+				this.resources.scheduler);
 	}
 
 	private WebSocketClient webSocketClient(ClientOptions options) {
@@ -142,6 +148,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		}
 		StandardWebSocketClient client = new StandardWebSocketClient(this.resources.webSocketContainer);
 		client.setTaskExecutor(new TaskExecutorAdapter(this.resources.blocking));
+		client.getUserProperties().put("org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT",
+				SharedResources.SESSION_CLOSE_TIMEOUT);
 		if (options.sslContext() != null) {
 			client.setSslContext(options.sslContext());
 		}
@@ -207,6 +215,16 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			this.sockets.values().forEach(NamespaceSocket::discard);
 			this.terminated.complete(null);
 		});
+		try {
+			// Let the WebSocket closing handshake finish before the shared container may be destroyed.
+			this.transportTerminated.get(CLOSE_HANDSHAKE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("The connection to " + this.loggedUrl + " did not close in time");
+		}
 		this.resources.release();
 		logger.debug("Closed the Socket.IO client for " + this.loggedUrl);
 	}
@@ -594,6 +612,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		this.decoder.reset();
 		if (current != null) {
 			current.close();
+			this.transportTerminated = current.terminated();
 		}
 	}
 
@@ -668,6 +687,10 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	}
 
 	private void connectionLost(CloseReason closeReason, String description, @Nullable Throwable cause) {
+		EngineSession lost = this.engine;
+		if (lost != null) {
+			this.transportTerminated = lost.terminated();
+		}
 		this.engine = null;
 		this.maxPayload = 0;
 		this.decoder.reset();

@@ -28,6 +28,7 @@ import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
 
 /**
  * The threads and the WebSocket container that all clients of a JVM share, so that the thread
@@ -39,6 +40,9 @@ final class SharedResources {
 	private static final Log logger = LogFactory.getLog(SharedResources.class);
 
 	private static final int SMALL_BUFFER = 16 * 1024;
+
+	/** How long Tomcat waits for the server to answer a close, in milliseconds. */
+	static final long SESSION_CLOSE_TIMEOUT = 1000;
 
 	private static SharedResources current;
 
@@ -69,6 +73,10 @@ final class SharedResources {
 		this.webSocketContainer = ContainerProvider.getWebSocketContainer();
 		this.webSocketContainer.setDefaultMaxTextMessageBufferSize(SMALL_BUFFER);
 		this.webSocketContainer.setDefaultMaxBinaryMessageBufferSize(SMALL_BUFFER);
+		if (this.webSocketContainer instanceof WsWebSocketContainer tomcat) {
+			// Check every second for sessions whose close was not answered (see SESSION_CLOSE_TIMEOUT).
+			tomcat.setProcessPeriod(1);
+		}
 	}
 
 	static synchronized SharedResources acquire() {
@@ -90,7 +98,7 @@ final class SharedResources {
 		this.eventLoop.shutdown();
 		this.blocking.shutdown();
 		this.handlers.shutdown();
-		if (this.webSocketContainer instanceof org.apache.tomcat.websocket.WsWebSocketContainer tomcat) {
+		if (this.webSocketContainer instanceof WsWebSocketContainer tomcat) {
 			tomcat.destroy();
 		}
 		logger.debug("Released the shared threads of the Socket.IO clients");

@@ -17,6 +17,7 @@ package io.github.springsocketio.client.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
 import io.github.springsocketio.client.protocol.EnginePacketType;
 import io.github.springsocketio.client.protocol.Handshake;
+import io.github.springsocketio.client.transport.Redaction;
 import io.github.springsocketio.client.transport.TransportConnection;
 import io.github.springsocketio.client.transport.TransportConnector;
 import io.github.springsocketio.client.transport.TransportListener;
@@ -100,7 +102,7 @@ public final class EngineSession implements TransportListener {
 		connector.open(request, this).whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
 				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + cause.getMessage(), cause);
+				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(cause.getMessage()), cause);
 			}
 			else if (this.state == State.CLOSED) {
 				opened.close();
@@ -130,6 +132,15 @@ public final class EngineSession implements TransportListener {
 	public @Nullable Transport transport() {
 		TransportConnection current = this.connection;
 		return (current != null) ? current.kind() : null;
+	}
+
+	/**
+	 * Completes when the session's transport is closed at the network level.
+	 * @return the future, complete at once when no transport was opened
+	 */
+	public CompletableFuture<Void> terminated() {
+		TransportConnection current = this.connection;
+		return (current != null) ? current.terminated() : CompletableFuture.completedFuture(null);
 	}
 
 	/**
@@ -241,7 +252,7 @@ public final class EngineSession implements TransportListener {
 			}
 		}
 		catch (ProtocolException ex) {
-			close(CloseReason.PARSE_ERROR, ex.getMessage(), ex);
+			close(CloseReason.PARSE_ERROR, Redaction.text(ex.getMessage()), ex);
 		}
 	}
 

@@ -21,11 +21,15 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springsocketio.client.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.websocket.WsSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -34,6 +38,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.client.WebSocketClient;
 
 /**
@@ -52,23 +57,32 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 	private final WebSocketClient client;
 
+	private static final long CLOSE_POLL_MILLIS = 5;
+
+	private static final long CLOSE_LIMIT_MILLIS = 3000;
+
 	private final Executor writeExecutor;
+
+	private final ScheduledExecutorService scheduler;
 
 	/**
 	 * Creates a connector.
 	 * @param client the WebSocket client
 	 * @param writeExecutor runs the (blocking) sends
+	 * @param scheduler checks when closed connections are released
 	 */
-	public SpringWebSocketConnector(WebSocketClient client, Executor writeExecutor) {
+	public SpringWebSocketConnector(WebSocketClient client, Executor writeExecutor, ScheduledExecutorService scheduler) {
 		this.client = client;
 		this.writeExecutor = writeExecutor;
+		this.scheduler = scheduler;
 	}
 
 	@Override
 	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		request.headers().forEach((name, values) -> values.forEach((value) -> headers.add(name, value)));
-		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.writeExecutor);
+		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.writeExecutor,
+				this.scheduler);
 		return this.client.execute(connection, headers, request.uri()).thenApply((session) -> connection);
 	}
 
@@ -82,11 +96,15 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		private final Executor writeExecutor;
 
+		private final ScheduledExecutorService scheduler;
+
 		private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
 
 		private final AtomicBoolean writing = new AtomicBoolean();
 
 		private final AtomicBoolean closed = new AtomicBoolean();
+
+		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
 		private volatile @Nullable WebSocketSession session;
 
@@ -94,10 +112,12 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		private @Nullable ByteArrayOutputStream partialBinary;
 
-		Connection(long maxInboundMessageSize, TransportListener listener, Executor writeExecutor) {
+		Connection(long maxInboundMessageSize, TransportListener listener, Executor writeExecutor,
+				ScheduledExecutorService scheduler) {
 			this.maxInboundMessageSize = maxInboundMessageSize;
 			this.listener = listener;
 			this.writeExecutor = writeExecutor;
+			this.scheduler = scheduler;
 		}
 
 		@Override
@@ -176,13 +196,39 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		@Override
 		public void handleTransportError(WebSocketSession session, Throwable exception) {
-			closed(true, "WebSocket error: " + exception.getMessage(), exception);
+			closed(true, "WebSocket error: " + Redaction.text(exception.getMessage()), exception);
 			closeSession(CloseStatus.SERVER_ERROR);
 		}
 
 		@Override
 		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 			closed(false, "WebSocket closed (" + status.getCode() + ")", null);
+			awaitClosingHandshake(session, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_LIMIT_MILLIS));
+		}
+
+		/**
+		 * Tomcat reports a close it started at once, but releases the connection only when the
+		 * server's close frame arrives: wait (bounded) for that before calling it terminated.
+		 */
+		private void awaitClosingHandshake(WebSocketSession session, long deadline) {
+			boolean closing = session instanceof NativeWebSocketSession nativeSession
+					&& nativeSession.getNativeSession() instanceof WsSession tomcatSession && !tomcatSession.isClosed();
+			if (!closing || System.nanoTime() - deadline > 0) {
+				this.terminated.complete(null);
+				return;
+			}
+			try {
+				this.scheduler.schedule(() -> awaitClosingHandshake(session, deadline), CLOSE_POLL_MILLIS,
+						TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				this.terminated.complete(null);
+			}
+		}
+
+		@Override
+		public CompletableFuture<Void> terminated() {
+			return this.terminated;
 		}
 
 		@Override
@@ -245,7 +291,7 @@ public final class SpringWebSocketConnector implements TransportConnector {
 				return true;
 			}
 			catch (Exception ex) {
-				closed(true, "WebSocket send failed: " + ex.getMessage(), ex);
+				closed(true, "WebSocket send failed: " + Redaction.text(ex.getMessage()), ex);
 				closeSession(CloseStatus.SERVER_ERROR);
 				return false;
 			}
@@ -253,7 +299,10 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		private void closeSession(CloseStatus status) {
 			WebSocketSession current = this.session;
-			if (current != null && current.isOpen()) {
+			if (current == null || !current.isOpen()) {
+				this.terminated.complete(null);
+			}
+			else {
 				try {
 					current.close(status);
 				}

@@ -15,6 +15,8 @@
  */
 package io.github.springsocketio.client.transport;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.github.springsocketio.client.Transport;
 
 /**
@@ -47,5 +49,12 @@ public interface TransportConnection {
 	 * Closes the connection after the queued frames. The listener's {@code onClose} follows.
 	 */
 	void close();
+
+	/**
+	 * Completes when the connection is closed at the network level too, e.g. after the WebSocket
+	 * closing handshake, so that its resources can be released.
+	 * @return the future
+	 */
+	CompletableFuture<Void> terminated();
 
 }

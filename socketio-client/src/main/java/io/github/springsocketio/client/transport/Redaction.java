@@ -13,12 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.springsocketio.client.engine;
+package io.github.springsocketio.client.transport;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hides secrets in what the client logs: auth payloads of CONNECT packets, credentials and
@@ -32,9 +34,11 @@ public final class Redaction {
 	/** What a hidden value is replaced with. */
 	public static final String MASK = "******";
 
-	private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&])([^=&#]+)=([^&#]*)");
+	private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&])([^=&#\\s]+)=([^&#\\s\\]\\)\"']*)");
 
 	private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@");
+
+	private static final Pattern USER_INFO_ANYWHERE = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@");
 
 	private static final Set<String> SENSITIVE_WORDS = Set.of("token", "auth", "key", "secret", "password", "passwd",
 			"pwd", "credential", "session", "sid", "signature", "sig", "cookie", "jwt", "bearer", "code");
@@ -58,6 +62,18 @@ public final class Redaction {
 		}
 		matcher.appendTail(result);
 		return result.toString();
+	}
+
+	/**
+	 * A message with the credentials and sensitive query values of the URLs in it hidden.
+	 * @param text the message, e.g. of an exception
+	 * @return the message to log
+	 */
+	public static String text(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return url(USER_INFO_ANYWHERE.matcher(text).replaceAll("$1" + MASK + "@"));
 	}
 
 	/**

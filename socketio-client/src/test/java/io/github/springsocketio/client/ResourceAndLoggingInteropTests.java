@@ -1,0 +1,115 @@
+package io.github.springsocketio.client;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a connection leaves behind: the handshake the server saw, the client's logs, and threads.
+ */
+class ResourceAndLoggingInteropTests {
+
+	private static final long TIMEOUT = 10;
+
+	@RegisterExtension
+	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+
+	@RegisterExtension
+	final TestClients clients = new TestClients();
+
+	@Test
+	void opensAWebSocketOnlySessionWithTheConfiguredQueryAndHeaders() throws Exception {
+		SocketIoClient client = this.clients.create(server.url() + "?from=url",
+				(builder) -> builder.query("v", "1").query("EIO", "3").header("X-Api-Key", "key-1"));
+		CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
+		client.on("welcome", (args, ack) -> welcome.complete(args.json(0)));
+		client.connect();
+		JsonNode handshake = welcome.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(handshake.get("transport").stringValue()).isEqualTo("websocket");
+		JsonNode query = handshake.get("query");
+		assertThat(query.get("EIO").stringValue()).isEqualTo("4");
+		assertThat(query.get("transport").stringValue()).isEqualTo("websocket");
+		assertThat(query.has("sid")).isFalse();
+		assertThat(query.get("v").stringValue()).isEqualTo("1");
+		assertThat(query.get("from").stringValue()).isEqualTo("url");
+		assertThat(handshake.get("headers").get("x-api-key").stringValue()).isEqualTo("key-1");
+	}
+
+	@Test
+	void neverLogsSecretsEvenAtTraceLevel() throws Exception {
+		Logger logger = (Logger) LoggerFactory.getLogger("io.github.springsocketio");
+		Level level = logger.getLevel();
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		logger.setLevel(Level.TRACE);
+		try {
+			SocketIoClient client = this.clients.create(server.url() + "?access_token=url-secret",
+					(builder) -> builder.namespaces("/", "/auth")
+						.auth(Map.of("token", "secret-token"))
+						.header("Authorization", "Bearer header-secret")
+						.header("Cookie", "session=cookie-secret")
+						.query("token", "query-secret")
+						.query("hideHandshake", "1"));
+			client.connect();
+			client.emit("echo", "visible");
+			assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
+			client.disconnect();
+			SocketIoClient failing = this.clients.create("http://127.0.0.1:1?token=unreachable-secret");
+			failing.connectAsync().exceptionally((ex) -> null).get(TIMEOUT, TimeUnit.SECONDS);
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(level);
+		}
+		List<String> lines = appender.list.stream()
+			.map((event) -> event.getFormattedMessage()
+					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : ""))
+			.toList();
+		assertThat(lines).anyMatch((line) -> line.contains("visible"));
+		assertThat(lines).anyMatch((line) -> line.contains("40/auth,{******}"));
+		for (String secret : Arrays.asList("secret-token", "header-secret", "cookie-secret", "query-secret",
+				"url-secret", "unreachable-secret")) {
+			assertThat(lines).noneMatch((line) -> line.contains(secret));
+		}
+	}
+
+	@Test
+	void closeLeavesNoThreadOfOursRunning() throws Exception {
+		int before = ManagementFactory.getThreadMXBean().getThreadCount();
+		for (int i = 0; i < 3; i++) {
+			SocketIoClient client = SocketIoClient.builder(server.url()).transports(Transport.WEBSOCKET).build();
+			client.connect();
+			assertThat(client.call("add", Integer.class, i, 1)).isEqualTo(i + 1);
+			client.startBackgroundTask(() -> client.emit("count")).get(TIMEOUT, TimeUnit.SECONDS);
+			client.close();
+		}
+		await().pollInSameThread().atMost(Duration.ofSeconds(TIMEOUT)).untilAsserted(() -> {
+			assertThat(Thread.getAllStackTraces().keySet())
+				.noneMatch((thread) -> thread.getName().startsWith("socketio-") && !thread.getName().startsWith("socketio-test")
+						|| thread.getName().startsWith("WebSocketClient-"));
+			assertThat(ManagementFactory.getThreadMXBean().getThreadCount())
+				.as(() -> "live threads: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList())
+				.isLessThanOrEqualTo(before);
+		});
+	}
+
+}

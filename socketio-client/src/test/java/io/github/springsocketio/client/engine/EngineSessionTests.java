@@ -1,0 +1,194 @@
+package io.github.springsocketio.client.engine;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.protocol.Handshake;
+import io.github.springsocketio.client.transport.TransportConnection;
+import io.github.springsocketio.client.transport.TransportListener;
+import io.github.springsocketio.client.transport.TransportRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the {@link EngineSession} state machine over an in-memory transport.
+ */
+class EngineSessionTests {
+
+	private static final String OPEN = "0{\"sid\":\"s\",\"upgrades\":[],\"pingInterval\":%d,\"pingTimeout\":%d,\"maxPayload\":1000}";
+
+	private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+	private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+
+	private final RecordingListener listener = new RecordingListener();
+
+	private final RecordingConnection connection = new RecordingConnection();
+
+	private final SerialExecutor serial = new SerialExecutor(this.executor);
+
+	private final EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
+			this.listener);
+
+	@AfterEach
+	void shutdown() {
+		this.executor.shutdownNow();
+		this.scheduler.shutdownNow();
+	}
+
+	private TransportListener open() {
+		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
+		this.session.open((request, listener) -> {
+			transportListener.complete(listener);
+			return CompletableFuture.completedFuture(this.connection);
+		}, new TransportRequest(URI.create("ws://localhost/socket.io/"), Map.of(), 1000));
+		return transportListener.join();
+	}
+
+	private void onSerial(Runnable task) throws Exception {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		this.serial.execute(() -> {
+			task.run();
+			done.complete(null);
+		});
+		done.get(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void readsTheHandshakeAndAnswersPings() throws Exception {
+		TransportListener transport = open();
+		transport.onText(OPEN.formatted(25000, 20000));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		transport.onText("2");
+		transport.onText("4hello");
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("message hello");
+		assertThat(this.connection.frames).containsExactly("3");
+		transport.onText("1");
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close TRANSPORT_CLOSE");
+	}
+
+	@Test
+	void closesWithParseErrorWhenTheFirstPacketIsNoHandshake() throws Exception {
+		TransportListener transport = open();
+		transport.onText("4hello");
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close PARSE_ERROR");
+		assertThat(this.connection.closed).isTrue();
+	}
+
+	@Test
+	void closesWithParseErrorOnAnUnknownPacketType() throws Exception {
+		TransportListener transport = open();
+		transport.onText(OPEN.formatted(25000, 20000));
+		transport.onText("9");
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close PARSE_ERROR");
+	}
+
+	@Test
+	void sendsNothingToADeadConnectionOnceThePingDeadlinePassed() throws Exception {
+		CountDownLatch timerBlocked = new CountDownLatch(1);
+		this.scheduler.execute(() -> {
+			try {
+				timerBlocked.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		TransportListener transport = open();
+		transport.onText(OPEN.formatted(1, 1));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		// The timer thread is held, so only the deadline check on send can notice the missing ping.
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+		while (System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		CompletableFuture<Boolean> sent = new CompletableFuture<>();
+		onSerial(() -> sent.complete(this.session.send("2[\"late\"]", List.of())));
+		assertThat(sent.get()).isFalse();
+		assertThat(this.connection.frames).isEmpty();
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close PING_TIMEOUT");
+		timerBlocked.countDown();
+	}
+
+	@Test
+	void closesWithPingTimeoutWhenNoPingArrives() throws Exception {
+		TransportListener transport = open();
+		transport.onText(OPEN.formatted(50, 50));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close PING_TIMEOUT");
+	}
+
+	private static final class RecordingListener implements EngineListener {
+
+		final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+		@Override
+		public void onOpen(Handshake handshake) {
+			this.events.add("open " + handshake.sid());
+		}
+
+		@Override
+		public void onMessage(String text) {
+			this.events.add("message " + text);
+		}
+
+		@Override
+		public void onMessage(byte[] bytes) {
+			this.events.add("binary " + bytes.length);
+		}
+
+		@Override
+		public void onClose(CloseReason reason, String description, Throwable cause) {
+			this.events.add("close " + reason);
+		}
+
+	}
+
+	private static final class RecordingConnection implements TransportConnection {
+
+		final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		volatile boolean closed;
+
+		@Override
+		public Transport kind() {
+			return Transport.WEBSOCKET;
+		}
+
+		@Override
+		public void send(String text) {
+			this.frames.add(text);
+		}
+
+		@Override
+		public void send(byte[] bytes) {
+			this.frames.add("binary");
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
+		@Override
+		public CompletableFuture<Void> terminated() {
+			return CompletableFuture.completedFuture(null);
+		}
+
+	}
+
+}
