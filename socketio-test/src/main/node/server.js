@@ -100,6 +100,8 @@ function registerHandlers(socket) {
     }
   });
   socket.on('disconnect-me', (close) => socket.disconnect(close === true));
+  // Tells the other sockets of the namespace why this one left, e.g. 'client namespace disconnect'.
+  socket.on('disconnect', (reason) => socket.broadcast.emit('peer-disconnected', { id: socket.id, reason }));
   socket.on('go-silent', () => stopResponding(socket));
 }
 

@@ -107,9 +107,14 @@ class ConnectionInteropTests {
 		BlockingQueue<DisconnectReason> reasons = new LinkedBlockingQueue<>();
 		client.socket("/").onDisconnect(reasons::add);
 		client.socket("/chat").onDisconnect(reasons::add);
+		CompletableFuture<Arguments> peerLeft = new CompletableFuture<>();
+		observer.on("peer-disconnected", (args, ack) -> peerLeft.complete(args));
 		client.connect();
 		observer.connect();
+		String id = client.socket("/").id();
 		client.disconnect();
+		assertThat(peerLeft.get(TIMEOUT, TimeUnit.SECONDS).toList())
+			.containsExactly(Map.of("id", id, "reason", "client namespace disconnect"));
 		assertThat(List.of(reasons.poll(TIMEOUT, TimeUnit.SECONDS), reasons.poll(TIMEOUT, TimeUnit.SECONDS)))
 			.containsOnly(DisconnectReason.IO_CLIENT_DISCONNECT);
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);

@@ -259,6 +259,23 @@ class EventInteropTests {
 		assertThat(events.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("echo");
 	}
 
+	@Test
+	void buffersEmitsMadeBeforeConnectingAndSendsThemInOrder() throws Exception {
+		SocketIoClient client = this.clients.create(server.url(), (builder) -> builder.sendBufferMaxPackets(3));
+		client.emit("seq", "buffered", 0);
+		client.emit("seq", "buffered", 1);
+		CompletableFuture<Arguments> ack = client.emitWithAck("echo", "buffered-ack");
+		assertThatExceptionOfType(SendBufferFullException.class).isThrownBy(() -> client.emit("seq", "buffered", 2))
+			.withMessageContaining("3 packets");
+		client.socket("/").emitVolatile("seq", "volatile", 0);
+		client.connect();
+		assertThat(ack.get(TIMEOUT, TimeUnit.SECONDS).get(0, String.class)).isEqualTo("buffered-ack");
+		client.socket("/").emitVolatile("seq", "volatile", 0);
+		Stats stats = client.emitWithAck("stats").get(TIMEOUT, TimeUnit.SECONDS).get(0, Stats.class);
+		assertThat(stats.sequences().get("buffered")).containsEntry("count", 2).containsEntry("ordered", true);
+		assertThat(stats.sequences().get("volatile")).containsEntry("count", 1);
+	}
+
 	record Stats(int count, Map<String, Map<String, Object>> sequences) {
 	}
 
