@@ -40,6 +40,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import io.github.springsocketio.client.engine.CloseReason;
 import io.github.springsocketio.client.engine.EngineListener;
@@ -561,7 +562,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		}
 		URI uri = engineUri(Transport.WEBSOCKET, query);
 		addCookies(headers);
-		EngineSession session = new EngineSession(this.serial, scheduler(), this.mapper, new EngineEvents());
+		EngineEvents events = new EngineEvents();
+		EngineSession session = new EngineSession(this.serial, scheduler(), this.mapper, events);
+		events.session = session;
 		this.engine = session;
 		if (logger.isDebugEnabled()) {
 			logger.debug("Connecting to " + Redaction.url(uri.toString()) + " (attempt " + attempt + ")");
@@ -759,9 +762,10 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	 */
 	private final class EngineEvents implements EngineListener {
 
+		private @Nullable EngineSession session;
+
 		private boolean current() {
-			EngineSession session = DefaultSocketIoClient.this.engine;
-			return session != null;
+			return this.session != null && this.session == DefaultSocketIoClient.this.engine;
 		}
 
 		@Override
@@ -787,9 +791,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			receive(() -> DefaultSocketIoClient.this.decoder.decode(bytes));
 		}
 
-		private void receive(java.util.function.Supplier<@Nullable SocketPacket> decode) {
-			EngineSession session = DefaultSocketIoClient.this.engine;
-			if (session == null) {
+		private void receive(Supplier<@Nullable SocketPacket> decode) {
+			EngineSession session = this.session;
+			if (session == null || !current()) {
 				return;
 			}
 			SocketPacket packet;

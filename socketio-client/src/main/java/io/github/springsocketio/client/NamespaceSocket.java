@@ -95,6 +95,9 @@ final class NamespaceSocket implements SocketIoSocket {
 	/** Whether the namespace is meant to be joined; touched on the client's serial executor only. */
 	private boolean active;
 
+	/** Whether a CONNECT is on its way and unanswered; touched on the client's serial executor only. */
+	private boolean connectSent;
+
 	private CompletableFuture<Void> connectResult = new CompletableFuture<>();
 
 	NamespaceSocket(DefaultSocketIoClient client, String namespace) {
@@ -349,6 +352,10 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	void sendConnect() {
+		if (this.connectSent) {
+			return;
+		}
+		this.connectSent = true;
 		Map<String, ?> auth = (this.client.options().auth() != null)
 				? this.client.options().auth().authFor(this.namespace) : null;
 		if (auth == null) {
@@ -363,6 +370,9 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	void receive(SocketPacket packet) {
+		if (packet.type() == SocketPacketType.CONNECT || packet.type() == SocketPacketType.CONNECT_ERROR) {
+			this.connectSent = false;
+		}
 		switch (packet.type()) {
 			case CONNECT -> connected(packet.data());
 			case CONNECT_ERROR -> refused(packet.data());
@@ -456,6 +466,7 @@ final class NamespaceSocket implements SocketIoSocket {
 	void leave(DisconnectReason reason, boolean sendDisconnect) {
 		boolean wasConnected = this.connected;
 		this.active = false;
+		this.connectSent = false;
 		if (sendDisconnect && wasConnected) {
 			this.client.sendPacket(this.client.encoder().encode(SocketPacketType.DISCONNECT, this.namespace,
 					SocketPacket.NO_ACK, null));
@@ -475,6 +486,7 @@ final class NamespaceSocket implements SocketIoSocket {
 	 */
 	void disconnected(DisconnectReason reason) {
 		this.receiveBuffer.clear();
+		this.connectSent = false;
 		if (!this.connected) {
 			return;
 		}
