@@ -16,6 +16,7 @@
 package io.github.springsocketio.client;
 
 import java.net.CookieStore;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ record ClientOptions(URI uri, List<Transport> transports, boolean upgrade, Strin
 		Map<String, List<String>> headers, @Nullable AuthProvider auth, Set<String> namespaces, Duration connectTimeout,
 		Duration ackTimeout, int retries, Reconnection reconnection, int sendBufferMaxPackets,
 		long maxInboundMessageSize, @Nullable SSLContext sslContext, @Nullable JsonMapper jsonMapper,
-		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, @Nullable CookieStore cookieStore,
-		@Nullable WebSocketClient webSocketClient) {
+		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, CookieStore cookieStore,
+		@Nullable ProxySelector proxy, @Nullable WebSocketClient webSocketClient) {
 
 }

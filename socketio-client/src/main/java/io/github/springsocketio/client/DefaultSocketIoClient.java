@@ -16,7 +16,6 @@
 package io.github.springsocketio.client;
 
 import java.io.IOException;
-import java.net.CookieStore;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -52,6 +51,7 @@ import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketDecoder;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
+import io.github.springsocketio.client.transport.PollingConnector;
 import io.github.springsocketio.client.transport.SpringWebSocketConnector;
 import io.github.springsocketio.client.transport.TransportConnector;
 import io.github.springsocketio.client.transport.TransportRequest;
@@ -95,6 +95,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	private final TransportConnector webSocket;
 
+	private final TransportConnector polling;
+
 	private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>();
 
 	private final List<IntConsumer> reconnectAttemptHandlers = new CopyOnWriteArrayList<>();
@@ -125,12 +127,12 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	private int handshakeAttempts;
 
+	/** Which of the configured transports this attempt opens with (the JS tryAllTransports). */
+	private int transportIndex;
+
 	private boolean leavingAll;
 
 	DefaultSocketIoClient(ClientOptions options) {
-		if (!options.transports().contains(Transport.WEBSOCKET)) {
-			throw new IllegalArgumentException("The polling transport is not available yet: include Transport.WEBSOCKET");
-		}
 		this.options = options;
 		this.loggedUrl = Redaction.url(options.uri().toString());
 		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : JsonMapper.builder().build();
@@ -141,6 +143,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		this.handlerExecutor = (options.handlerExecutor() != null) ? options.handlerExecutor() : this.resources.handlers;
 		this.webSocket = new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking,
 				this.resources.scheduler);
+		this.polling = new PollingConnector(this.resources.httpClient(options.sslContext(), options.proxy()),
+				options.cookieStore());
 	}
 
 	private WebSocketClient webSocketClient(ClientOptions options) {
@@ -182,6 +186,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 				this.terminated = new CompletableFuture<>();
 				this.reconnectAttempts = 0;
 				this.handshakeAttempts = 0;
+				this.transportIndex = 0;
 				openEngine();
 			}
 			else if (this.state == ConnectionState.RECONNECTING && this.reconnectTimer != null) {
@@ -560,16 +565,26 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		for (SocketIoInterceptor interceptor : this.options.interceptors()) {
 			interceptor.beforeHandshake(handshake);
 		}
-		URI uri = engineUri(Transport.WEBSOCKET, query);
-		addCookies(headers);
+		Transport transport = this.options.transports().get(this.transportIndex);
+		URI uri = engineUri(transport, query);
 		EngineEvents events = new EngineEvents();
 		EngineSession session = new EngineSession(this.serial, scheduler(), this.mapper, events);
 		events.session = session;
 		this.engine = session;
+		if (transport == Transport.POLLING && this.options.upgrade()
+				&& this.options.transports().contains(Transport.WEBSOCKET)) {
+			session.enableUpgrade(this.webSocket, (sid) -> {
+				Map<String, String> upgradeQuery = new LinkedHashMap<>(query);
+				return new TransportRequest(URI.create(engineUri(Transport.WEBSOCKET, upgradeQuery) + "&sid=" + encode(sid)),
+						withCookies(headers), this.options.maxInboundMessageSize());
+			});
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Connecting to " + Redaction.url(uri.toString()) + " (attempt " + attempt + ")");
 		}
-		session.open(this.webSocket, new TransportRequest(uri, headers, this.options.maxInboundMessageSize()));
+		session.open((transport == Transport.WEBSOCKET) ? this.webSocket : this.polling,
+				new TransportRequest(uri, (transport == Transport.WEBSOCKET) ? withCookies(headers) : headers,
+						this.options.maxInboundMessageSize()));
 	}
 
 	private URI engineUri(Transport transport, Map<String, String> query) {
@@ -594,18 +609,25 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	private void addCookies(Map<String, List<String>> headers) {
-		CookieStore store = this.options.cookieStore();
-		if (store == null) {
-			return;
-		}
+	/**
+	 * The headers of a WebSocket handshake: the configured ones and the cookies of the store
+	 * (long-polling adds the cookies to each request itself).
+	 */
+	private Map<String, List<String>> withCookies(Map<String, List<String>> headers) {
 		List<String> cookies = new ArrayList<>();
-		for (HttpCookie cookie : store.get(engineUri(Transport.POLLING, Map.of()))) {
+		for (HttpCookie cookie : this.options.cookieStore().get(engineUri(Transport.POLLING, Map.of()))) {
 			cookies.add(cookie.getName() + "=" + cookie.getValue());
 		}
-		if (!cookies.isEmpty()) {
-			headers.put("Cookie", List.of(String.join("; ", cookies)));
+		if (cookies.isEmpty()) {
+			return headers;
 		}
+		Map<String, List<String>> withCookies = new LinkedHashMap<>(headers);
+		withCookies.merge("Cookie", List.of(String.join("; ", cookies)), (configured, stored) -> {
+			List<String> merged = new ArrayList<>(configured);
+			merged.addAll(stored);
+			return merged;
+		});
+		return withCookies;
 	}
 
 	private void closeEngine() {
@@ -693,6 +715,16 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		EngineSession lost = this.engine;
 		if (lost != null) {
 			this.transportTerminated = lost.terminated();
+			if (lost.handshake() == null && this.transportIndex + 1 < this.options.transports().size()
+					&& (this.state == ConnectionState.CONNECTING || this.state == ConnectionState.RECONNECTING)) {
+				logger.info("Cannot open " + this.options.transports().get(this.transportIndex).wireName() + " to "
+						+ this.loggedUrl + " (" + description + "); trying "
+						+ this.options.transports().get(this.transportIndex + 1).wireName());
+				this.transportIndex++;
+				this.engine = null;
+				openEngine();
+				return;
+			}
 		}
 		this.engine = null;
 		this.maxPayload = 0;
@@ -752,6 +784,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			if (this.state == ConnectionState.RECONNECTING && this.reconnectTimer != null) {
 				this.reconnectTimer = null;
 				this.reconnectAttemptHandlers.forEach((handler) -> this.handlerExecutor.execute(() -> handler.accept(attempt)));
+				this.transportIndex = 0;
 				openEngine();
 			}
 		}), delay.toMillis(), TimeUnit.MILLISECONDS);

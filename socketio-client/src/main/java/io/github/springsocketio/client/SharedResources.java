@@ -16,6 +16,11 @@
 package io.github.springsocketio.client;
 
 import java.lang.reflect.Method;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,11 +29,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The threads and the WebSocket container that all clients of a JVM share, so that the thread
@@ -63,6 +71,9 @@ final class SharedResources {
 	/** The JSR-356 container that the default WebSocket clients share. */
 	final WebSocketContainer webSocketContainer;
 
+	/** HTTP clients for long-polling, one per TLS context and proxy (each has a selector thread). */
+	private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
+
 	private SharedResources() {
 		this.scheduler = new ScheduledThreadPoolExecutor(1, threads("socketio-timer-"));
 		this.scheduler.setRemoveOnCancelPolicy(true);
@@ -77,6 +88,29 @@ final class SharedResources {
 			// Check every second for sessions whose close was not answered (see SESSION_CLOSE_TIMEOUT).
 			tomcat.setProcessPeriod(1);
 		}
+	}
+
+	/**
+	 * The HTTP client for a TLS context and a proxy.
+	 * @param sslContext the TLS context, or {@code null} for the default
+	 * @param proxy the proxy selector, or {@code null} for none
+	 * @return the shared client
+	 */
+	HttpClient httpClient(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+		return this.httpClients.computeIfAbsent(new HttpSettings(sslContext, proxy), (settings) -> {
+			HttpClient.Builder builder = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.connectTimeout(Duration.ofSeconds(10))
+				.executor(this.blocking);
+			if (sslContext != null) {
+				builder.sslContext(sslContext);
+			}
+			if (proxy != null) {
+				builder.proxy(proxy);
+			}
+			return builder.build();
+		});
 	}
 
 	static synchronized SharedResources acquire() {
@@ -98,10 +132,25 @@ final class SharedResources {
 		this.eventLoop.shutdown();
 		this.blocking.shutdown();
 		this.handlers.shutdown();
+		for (HttpClient client : this.httpClients.values()) {
+			if (client instanceof AutoCloseable closeable) {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					logger.debug("Error while closing an HTTP client", ex);
+				}
+			}
+		}
+		this.httpClients.clear();
 		if (this.webSocketContainer instanceof WsWebSocketContainer tomcat) {
 			tomcat.destroy();
 		}
 		logger.debug("Released the shared threads of the Socket.IO clients");
+	}
+
+	private record HttpSettings(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+
 	}
 
 	private static ThreadPoolExecutor pool(int size, String prefix) {

@@ -15,7 +15,9 @@
  */
 package io.github.springsocketio.client;
 
+import java.net.CookieManager;
 import java.net.CookieStore;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -280,6 +282,8 @@ public interface SocketIoClient extends AutoCloseable {
 
 		private @Nullable CookieStore cookieStore;
 
+		private @Nullable ProxySelector proxy;
+
 		private @Nullable WebSocketClient webSocketClient;
 
 		Builder(String url) {
@@ -523,12 +527,23 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
-		 * The cookie store whose cookies go with every request of this client.
+		 * The cookie store whose cookies go with every request of this client; default an in-memory
+		 * store of its own, which keeps e.g. the sticky-session cookies of a load balancer.
 		 * @param cookieStore the store
 		 * @return this builder
 		 */
 		public Builder cookieStore(CookieStore cookieStore) {
 			this.cookieStore = cookieStore;
+			return this;
+		}
+
+		/**
+		 * The HTTP proxy for HTTP long-polling.
+		 * @param proxy the proxy selector, e.g. {@code ProxySelector.of(address)}
+		 * @return this builder
+		 */
+		public Builder proxy(ProxySelector proxy) {
+			this.proxy = proxy;
 			return this;
 		}
 
@@ -551,7 +566,9 @@ public interface SocketIoClient extends AutoCloseable {
 					this.path, Map.copyOf(this.query), copyHeaders(), this.auth, this.namespaces, this.connectTimeout,
 					this.ackTimeout, this.retries, this.reconnection, this.sendBufferMaxPackets,
 					this.maxInboundMessageSize, this.sslContext, this.jsonMapper, this.handlerExecutor,
-					List.copyOf(this.interceptors), this.cookieStore, this.webSocketClient));
+					List.copyOf(this.interceptors),
+					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
+					this.webSocketClient));
 		}
 
 		private Map<String, List<String>> copyHeaders() {

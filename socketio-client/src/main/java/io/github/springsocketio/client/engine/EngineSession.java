@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.Transport;
@@ -75,6 +76,12 @@ public final class EngineSession implements TransportListener {
 
 	private @Nullable ScheduledFuture<?> pingTimer;
 
+	private @Nullable Upgrade upgrade;
+
+	private @Nullable Probe probe;
+
+	private boolean upgrading;
+
 	private long pingDeadline;
 
 	/**
@@ -90,6 +97,16 @@ public final class EngineSession implements TransportListener {
 		this.scheduler = scheduler;
 		this.mapper = mapper;
 		this.listener = listener;
+	}
+
+	/**
+	 * Lets the session upgrade from HTTP long-polling to WebSocket after the handshake, when the
+	 * server offers it.
+	 * @param connector opens the WebSocket
+	 * @param requestForSid the WebSocket request for the session id
+	 */
+	public void enableUpgrade(TransportConnector connector, Function<String, TransportRequest> requestForSid) {
+		this.upgrade = new Upgrade(connector, requestForSid);
 	}
 
 	/**
@@ -202,6 +219,11 @@ public final class EngineSession implements TransportListener {
 		this.state = State.CLOSED;
 		this.unsent.clear();
 		cancelPingTimer();
+		Probe probing = this.probe;
+		this.probe = null;
+		if (probing != null && probing.connection != null) {
+			probing.connection.close();
+		}
 		this.listener.onClose(reason, description, cause);
 	}
 
@@ -265,6 +287,85 @@ public final class EngineSession implements TransportListener {
 		this.state = State.OPEN;
 		resetPingTimer();
 		this.listener.onOpen(received);
+		TransportConnection current = this.connection;
+		if (this.upgrade != null && received.upgrades().contains(Transport.WEBSOCKET.wireName())
+				&& (current == null || current.kind() == Transport.POLLING)) {
+			probe(this.upgrade, received);
+		}
+	}
+
+	private void probe(Upgrade plan, Handshake received) {
+		Probe probing = new Probe();
+		this.probe = probing;
+		plan.connector().open(plan.requestForSid().apply(received.sid()), probing)
+			.whenComplete((opened, failure) -> this.serial.execute(() -> {
+				if (failure != null) {
+					probeFailed(probing, "cannot open the WebSocket: " + Redaction.text(failure.getMessage()));
+				}
+				else if (this.probe != probing || this.state != State.OPEN) {
+					opened.close();
+				}
+				else {
+					probing.connection = opened;
+					opened.send("2probe");
+				}
+			}));
+	}
+
+	private void probeAnswered(Probe probing, String answer) {
+		if (this.probe != probing || probing.connection == null) {
+			return;
+		}
+		if (!"3probe".equals(answer)) {
+			probeFailed(probing, "the server answered the probe with '" + Redaction.frame(answer) + "'");
+			return;
+		}
+		TransportConnection polling = this.connection;
+		if (polling == null) {
+			return;
+		}
+		this.upgrading = true;
+		polling.pause().whenComplete((paused, failure) -> this.serial.execute(() -> {
+			if (this.probe != probing || this.state != State.OPEN) {
+				return;
+			}
+			if (failure != null) {
+				this.upgrading = false;
+				probeFailed(probing, "cannot pause polling: " + failure.getMessage());
+				return;
+			}
+			TransportConnection webSocket = probing.connection;
+			probing.upgraded = true;
+			this.probe = null;
+			this.upgrading = false;
+			this.connection = webSocket;
+			webSocket.send("5");
+			for (Object frame : this.unsent) {
+				write(webSocket, frame);
+			}
+			this.unsent.clear();
+			polling.discard();
+			logger.debug("Upgraded the Engine.IO session to WebSocket");
+		}));
+	}
+
+	private void probeFailed(Probe probing, String reason) {
+		if (this.probe != probing) {
+			return;
+		}
+		this.probe = null;
+		logger.debug("Staying on HTTP long-polling: " + reason);
+		if (probing.connection != null) {
+			probing.connection.close();
+		}
+		TransportConnection current = this.connection;
+		if (this.upgrading && current != null) {
+			this.upgrading = false;
+			for (Object frame : this.unsent) {
+				write(current, frame);
+			}
+			this.unsent.clear();
+		}
 	}
 
 	private void sendFrame(Object frame) {
@@ -273,7 +374,7 @@ public final class EngineSession implements TransportListener {
 					: "binary message of " + ((byte[]) frame).length + " bytes"));
 		}
 		TransportConnection current = this.connection;
-		if (current == null) {
+		if (current == null || this.upgrading) {
 			this.unsent.add(frame);
 		}
 		else {
@@ -288,6 +389,52 @@ public final class EngineSession implements TransportListener {
 		else {
 			connection.send((byte[]) frame);
 		}
+	}
+
+	private record Upgrade(TransportConnector connector, Function<String, TransportRequest> requestForSid) {
+
+	}
+
+	/**
+	 * The WebSocket being probed; once upgraded, the session's transport.
+	 */
+	private final class Probe implements TransportListener {
+
+		private @Nullable TransportConnection connection;
+
+		private boolean upgraded;
+
+		@Override
+		public void onText(String text) {
+			EngineSession.this.serial.execute(() -> {
+				if (this.upgraded) {
+					receive(text);
+				}
+				else {
+					probeAnswered(this, text);
+				}
+			});
+		}
+
+		@Override
+		public void onBinary(byte[] bytes) {
+			if (this.upgraded) {
+				EngineSession.this.onBinary(bytes);
+			}
+		}
+
+		@Override
+		public void onClose(boolean error, String description, @Nullable Throwable cause) {
+			EngineSession.this.serial.execute(() -> {
+				if (this.upgraded) {
+					closed(error ? CloseReason.TRANSPORT_ERROR : CloseReason.TRANSPORT_CLOSE, description, cause);
+				}
+				else {
+					probeFailed(this, description);
+				}
+			});
+		}
+
 	}
 
 	private void resetPingTimer() {

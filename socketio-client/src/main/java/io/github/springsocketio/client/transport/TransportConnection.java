@@ -51,6 +51,23 @@ public interface TransportConnection {
 	void close();
 
 	/**
+	 * Stops reading and lets what is in flight finish, so that another transport can take over
+	 * (Engine.IO upgrade). Only HTTP long-polling can pause.
+	 * @return completes when nothing is in flight any more
+	 */
+	default CompletableFuture<Void> pause() {
+		return CompletableFuture.failedFuture(new UnsupportedOperationException(kind() + " cannot pause"));
+	}
+
+	/**
+	 * Drops the connection without closing the Engine.IO session and without telling the
+	 * listener, once another transport has taken over.
+	 */
+	default void discard() {
+		close();
+	}
+
+	/**
 	 * Completes when the connection is closed at the network level too, e.g. after the WebSocket
 	 * closing handshake, so that its resources can be released.
 	 * @return the future
