@@ -7,27 +7,46 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Namespaces, auth and refusals against the reference Node server (conformance scenarios 26–31, 33).
+ * Namespaces, auth and refusals against every reference server and transport (conformance
+ * scenarios 26–31, 33).
  */
+@ParameterizedClass(name = "{0} over {1}")
+@MethodSource("io.github.springsocketio.client.InteropMatrix#targets")
 class NamespaceInteropTests {
 
 	private static final long TIMEOUT = 10;
 
 	@RegisterExtension
-	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+	static final SocketIoServerExtension node = ServerKind.NODE.extension();
+
+	@RegisterExtension
+	static final SocketIoServerExtension python = ServerKind.PYTHON.extension();
+
+	@Parameter(0)
+	ServerKind server;
+
+	@Parameter(1)
+	TransportMode mode;
+
+	private String url() {
+		return InteropMatrix.url(this.server, node, python);
+	}
 
 	@RegisterExtension
 	final TestClients clients = new TestClients();
 
 	@Test
 	void multiplexesTwoNamespacesOnOneConnection() throws Exception {
-		SocketIoClient client = this.clients.create(server.url(), (builder) -> builder.namespaces("/", "/chat"));
+		SocketIoClient client = this.clients.create(url(), this.mode, (builder) -> builder.namespaces("/", "/chat"));
 		CompletableFuture<JsonNode> rootWelcome = new CompletableFuture<>();
 		CompletableFuture<JsonNode> chatWelcome = new CompletableFuture<>();
 		client.on("welcome", (args, ack) -> rootWelcome.complete(args.json(0)));
@@ -47,7 +66,7 @@ class NamespaceInteropTests {
 
 	@Test
 	void joinsANamespaceOnAnOpenConnection() throws Exception {
-		SocketIoClient client = this.clients.create(server.url());
+		SocketIoClient client = this.clients.create(url(), this.mode);
 		client.connect();
 		SocketIoSocket chat = client.socket("/chat");
 		CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -64,7 +83,7 @@ class NamespaceInteropTests {
 
 	@Test
 	void sendsAuthAndIsAccepted() throws Exception {
-		SocketIoClient client = this.clients.create(server.url(),
+		SocketIoClient client = this.clients.create(url(), this.mode,
 				(builder) -> builder.namespaces("/auth").auth((namespace) -> Map.of("token", "secret-token", "ns", namespace)));
 		CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
 		client.socket("/auth").on("welcome", (args, ack) -> welcome.complete(args.json(0)));
@@ -74,7 +93,7 @@ class NamespaceInteropTests {
 
 	@Test
 	void reportsTheServersRefusalOfWrongAuth() {
-		SocketIoClient client = this.clients.create(server.url(),
+		SocketIoClient client = this.clients.create(url(), this.mode,
 				(builder) -> builder.namespaces("/auth").auth(Map.of("token", "wrong")));
 		CompletableFuture<SocketIoConnectException> event = new CompletableFuture<>();
 		client.socket("/auth").onConnectError(event::complete);
@@ -90,7 +109,7 @@ class NamespaceInteropTests {
 
 	@Test
 	void exposesTheMessageAndDataOfAMiddlewareRefusal() {
-		SocketIoClient client = this.clients.create(server.url());
+		SocketIoClient client = this.clients.create(url(), this.mode);
 		client.connect();
 		SocketIoSocket rejecting = client.socket("/rejecting");
 		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(rejecting::connect).satisfies((ex) -> {
@@ -104,16 +123,17 @@ class NamespaceInteropTests {
 
 	@Test
 	void reportsAnUnknownNamespace() {
-		SocketIoClient client = this.clients.create(server.url());
+		SocketIoClient client = this.clients.create(url(), this.mode);
 		client.connect();
 		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(() -> client.socket("/nope").connect())
-			.satisfies((ex) -> assertThat(ex.serverMessage()).isEqualTo("Invalid namespace"));
+			.satisfies((ex) -> assertThat(ex.serverMessage())
+				.isEqualTo((this.server == ServerKind.NODE) ? "Invalid namespace" : "Unable to connect"));
 		assertThat(client.isConnected()).isTrue();
 	}
 
 	@Test
 	void closesTheConnectionWhenTheLastNamespaceLeaves() throws Exception {
-		SocketIoClient client = this.clients.create(server.url(), (builder) -> builder.namespaces("/chat"));
+		SocketIoClient client = this.clients.create(url(), this.mode, (builder) -> builder.namespaces("/chat"));
 		client.connect();
 		client.socket("/chat").disconnect();
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);

@@ -15,10 +15,10 @@ final class TestClients implements AfterEachCallback {
 
 	private final List<SocketIoClient> clients = new ArrayList<>();
 
-	SocketIoClient create(String url, UnaryOperator<SocketIoClient.Builder> customizer) {
+	SocketIoClient create(String url, TransportMode mode, UnaryOperator<SocketIoClient.Builder> customizer) {
 		SocketIoClient client = customizer
 			.apply(SocketIoClient.builder(url)
-				.transports(Transport.WEBSOCKET)
+				.transports(mode.transports())
 				.connectTimeout(Duration.ofSeconds(10))
 				.reconnection(Reconnection.disabled()))
 			.build();
@@ -26,8 +26,16 @@ final class TestClients implements AfterEachCallback {
 		return client;
 	}
 
+	SocketIoClient create(String url, TransportMode mode) {
+		return create(url, mode, UnaryOperator.identity());
+	}
+
+	SocketIoClient create(String url, UnaryOperator<SocketIoClient.Builder> customizer) {
+		return create(url, TransportMode.WEBSOCKET, customizer);
+	}
+
 	SocketIoClient create(String url) {
-		return create(url, UnaryOperator.identity());
+		return create(url, TransportMode.WEBSOCKET, UnaryOperator.identity());
 	}
 
 	@Override

@@ -47,7 +47,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	private static final long START_TIMEOUT_SECONDS = 30;
 
-	private final String script;
+	private final List<String> command;
 
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -57,8 +57,8 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	private int port;
 
-	private SocketIoServerExtension(String script) {
-		this.script = script;
+	private SocketIoServerExtension(String... command) {
+		this.command = List.of(command);
 	}
 
 	/**
@@ -66,7 +66,18 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension nodeReference() {
-		return new SocketIoServerExtension("server.js");
+		return new SocketIoServerExtension("node", "server.js");
+	}
+
+	/**
+	 * The second reference server: python-socketio (Debian's {@code python3-socketio} 5.7 on
+	 * aiohttp) with the test handlers of the Node server where python-socketio can have them. It
+	 * runs on the system's Python ({@code /usr/bin/python3}), which sees Debian's packages.
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension pythonReference() {
+		String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+		return new SocketIoServerExtension(python, "python_server.py");
 	}
 
 	/**
@@ -75,7 +86,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension scripted() {
-		return new SocketIoServerExtension("scripted-server.js");
+		return new SocketIoServerExtension("node", "scripted-server.js");
 	}
 
 	/**
@@ -125,8 +136,10 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 */
 	public synchronized void start() throws IOException {
 		Path directory = nodeDirectory();
-		installPackages(directory);
-		ProcessBuilder builder = new ProcessBuilder("node", this.script).directory(directory.toFile())
+		if ("node".equals(this.command.get(0))) {
+			installPackages(directory);
+		}
+		ProcessBuilder builder = new ProcessBuilder(this.command).directory(directory.toFile())
 			.redirectErrorStream(true);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("PORT", (this.port != 0) ? String.valueOf(this.port) : "0");
@@ -134,7 +147,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 			this.process = builder.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot run 'node': install Node.js 18 or later and put it on the PATH", ex);
+			throw new IllegalStateException("Cannot run '" + this.command.get(0) + "': " + installHint(), ex);
 		}
 		CompletableFuture<Integer> listening = new CompletableFuture<>();
 		Thread reader = new Thread(() -> readOutput(this.process, listening), "socketio-test-server-output");
@@ -150,7 +163,8 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			stop();
-			throw new IllegalStateException("The server '" + this.script + "' did not start: " + output(), ex);
+			throw new IllegalStateException("The server '" + this.command.get(1) + "' did not start (" + installHint()
+					+ "): " + output(), ex);
 		}
 	}
 
@@ -203,6 +217,11 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 			listening.completeExceptionally(ex);
 		}
 		listening.completeExceptionally(new IllegalStateException("The server process ended"));
+	}
+
+	private String installHint() {
+		return "node".equals(this.command.get(0)) ? "install Node.js 18 or later and put it on the PATH"
+				: "install Debian's python3-socketio and python3-aiohttp (apt-get install python3-socketio python3-aiohttp)";
 	}
 
 	/**

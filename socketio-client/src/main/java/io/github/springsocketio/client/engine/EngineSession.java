@@ -207,6 +207,11 @@ public final class EngineSession implements TransportListener {
 	public void close(CloseReason reason, String description, @Nullable Throwable cause) {
 		TransportConnection current = this.connection;
 		if (this.state != State.CLOSED && current != null) {
+			if (this.upgrading) {
+				// What waited for the upgrade goes out on the old transport before it closes.
+				this.unsent.forEach((frame) -> write(current, frame));
+				this.unsent.clear();
+			}
 			current.close();
 		}
 		closed(reason, description, cause);

@@ -63,6 +63,12 @@ public final class PollingConnector implements TransportConnector {
 
 	private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
 
+	/**
+	 * python-engineio refuses payloads of more than 16 packets (its max_decode_packets), and
+	 * answers them with 200 all the same: never send more in one POST.
+	 */
+	private static final int MAX_PACKETS_PER_POST = 16;
+
 	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
 
 	/** A poll is held by the server for up to its ping interval; allow that and some. */
@@ -229,7 +235,7 @@ public final class PollingConnector implements TransportConnector {
 		}
 
 		/**
-		 * Takes the queued packets that fit in the server's maxPayload: at least one.
+		 * Takes the queued packets that fit in the server's maxPayload, at most 16: at least one.
 		 */
 		private List<EnginePacket> takeBatch() {
 			List<EnginePacket> batch = new ArrayList<>();
@@ -239,7 +245,8 @@ public final class PollingConnector implements TransportConnector {
 				EnginePacket packet = (frame instanceof String text) ? EngineCodec.decode(text)
 						: EnginePacket.binaryMessage((byte[]) frame);
 				long packetSize = (frame instanceof String text) ? text.length() * 3L : 1 + 4 * ((((byte[]) frame).length + 2) / 3L);
-				if (!batch.isEmpty() && this.maxPayload > 0 && size + packetSize + 1 > this.maxPayload) {
+				if (batch.size() == MAX_PACKETS_PER_POST
+						|| (!batch.isEmpty() && this.maxPayload > 0 && size + packetSize + 1 > this.maxPayload)) {
 					break;
 				}
 				size += packetSize + 1;

@@ -12,27 +12,46 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Interop tests of the core client against the reference Node {@code socket.io} 4.8.4 server
- * over WebSocket.
+ * Connecting, events and acks on the default namespace, against every reference server and
+ * transport (conformance scenarios 2, 26, 35, 37, 38).
  */
-class NodeServerInteropTests {
+@ParameterizedClass(name = "{0} over {1}")
+@MethodSource("io.github.springsocketio.client.InteropMatrix#targets")
+class ConnectInteropTests {
 
 	private static final long TIMEOUT = 10;
 
 	@RegisterExtension
-	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+	static final SocketIoServerExtension node = ServerKind.NODE.extension();
+
+	@RegisterExtension
+	static final SocketIoServerExtension python = ServerKind.PYTHON.extension();
+
+	@Parameter(0)
+	ServerKind server;
+
+	@Parameter(1)
+	TransportMode mode;
+
+	private String url() {
+		return InteropMatrix.url(this.server, node, python);
+	}
 
 	@RegisterExtension
 	final TestClients clients = new TestClients();
 
 	@Test
 	void connectsAndDisconnectsOnTheDefaultNamespace() throws Exception {
-		SocketIoClient client = this.clients.create(server.url());
+		SocketIoClient client = this.clients.create(url(), this.mode);
 		CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
 		client.on("welcome", (args, ack) -> welcome.complete(args.json(0)));
 		CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
@@ -40,11 +59,11 @@ class NodeServerInteropTests {
 		client.connect();
 		assertThat(client.isConnected()).isTrue();
 		assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
-		assertThat(client.transport()).isEqualTo(Transport.WEBSOCKET);
 		JsonNode info = welcome.get(TIMEOUT, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(client::transport, (transport) -> transport == this.mode.settledTransport());
 		assertThat(client.socket("/").id()).isEqualTo(info.get("id").stringValue())
 			.isNotEqualTo(info.get("engineId").stringValue());
-		assertThat(info.get("transport").stringValue()).isEqualTo("websocket");
+		assertThat(info.get("transport").stringValue()).isEqualTo(this.mode.transports()[0].wireName());
 		client.disconnect();
 		assertThat(disconnected.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.IO_CLIENT_DISCONNECT);
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
@@ -54,7 +73,7 @@ class NodeServerInteropTests {
 
 	@Test
 	void echoesNestedJsonAndAcks() throws Exception {
-		SocketIoClient client = this.clients.create(server.url());
+		SocketIoClient client = this.clients.create(url(), this.mode);
 		BlockingQueue<Arguments> echoes = new LinkedBlockingQueue<>();
 		client.on("echo", (args, ack) -> echoes.add(args));
 		client.connect();
@@ -74,7 +93,7 @@ class NodeServerInteropTests {
 
 	@Test
 	void answersAnAckRequestedByTheServerExactlyOnce() throws Exception {
-		SocketIoClient client = this.clients.create(server.url());
+		SocketIoClient client = this.clients.create(url(), this.mode);
 		CompletableFuture<Arguments> reply = new CompletableFuture<>();
 		client.on("server-request-reply", (args, ack) -> reply.complete(args));
 		client.on("server-request", (args, ack) -> {
@@ -85,14 +104,16 @@ class NodeServerInteropTests {
 		client.connect();
 		client.emit("request-ack", "payload");
 		assertThat(reply.get(TIMEOUT, TimeUnit.SECONDS).toList()).containsExactly("reply", "payload");
-		Map<?, ?> stats = client.call("stats", Map.class);
-		assertThat(stats.get("acksReceived")).isEqualTo(1);
+		if (this.server == ServerKind.NODE) {
+			Map<?, ?> stats = client.call("stats", Map.class);
+			assertThat(stats.get("acksReceived")).isEqualTo(1);
+		}
 	}
 
 	@Test
 	void receivesEventsEmittedInTheServersConnectionHandler() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			SocketIoClient client = this.clients.create(server.url());
+			SocketIoClient client = this.clients.create(url(), this.mode);
 			CountDownLatch welcome = new CountDownLatch(1);
 			client.on("welcome", (args, ack) -> welcome.countDown());
 			client.connect();

@@ -1,0 +1,31 @@
+package io.github.springsocketio.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The interop matrix: every reference server with every transport setting.
+ */
+final class InteropMatrix {
+
+	private InteropMatrix() {
+	}
+
+	static List<Arguments> targets() {
+		List<Arguments> targets = new ArrayList<>();
+		for (ServerKind server : ServerKind.values()) {
+			for (TransportMode mode : TransportMode.values()) {
+				targets.add(Arguments.of(server, mode));
+			}
+		}
+		return targets;
+	}
+
+	static String url(ServerKind server, SocketIoServerExtension node, SocketIoServerExtension python) {
+		return (server == ServerKind.NODE) ? node.url() : python.url();
+	}
+
+}
