@@ -1,6 +1,7 @@
-// A scripted Engine.IO/Socket.IO server over raw WebSocket, for the conformance scenarios that
-// need a server that misbehaves in a precise way. The scenario is chosen by the client with the
-// query parameter "scenario"; the chosen port is printed as "listening on <port>".
+// A scripted Engine.IO/Socket.IO server over raw WebSocket and HTTP long-polling, for the
+// conformance scenarios that need a server that misbehaves in a precise way. The scenario is
+// chosen by the client with the query parameter "scenario"; the chosen port is printed as
+// "listening on <port>".
 'use strict';
 const http = require('http');
 const { WebSocketServer } = require('ws');
@@ -60,13 +61,123 @@ const scenarios = {
   }),
   // Never pings.
   'no-pings': () => ({ pingInterval: 300, pingTimeout: 200 }),
+  // Closes the Engine.IO session with a close packet.
+  'close-packet': (ws) => ({ onConnected: () => ws.send('1') }),
 };
 
-const httpServer = http.createServer((req, res) => { res.writeHead(404); res.end(); });
-const wss = new WebSocketServer({ server: httpServer, path: '/socket.io/' });
+// HTTP long-polling sessions, by sid.
+const sessions = new Map();
+let sessionCount = 0;
+
+function push(session, packet) {
+  session.queue.push(packet);
+  if (session.waiting) {
+    const res = session.waiting;
+    session.waiting = null;
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
+    res.end(session.queue.join('\x1e'));
+    session.queue = [];
+  }
+}
+
+function badRequest(res, code, message) {
+  res.writeHead(400, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ code, message }));
+}
+
+function receivePolling(session, record) {
+  if (record.startsWith('40')) {
+    session.connected = true;
+    push(session, session.scenario === 'polling-garbage' ? '9garbage' : '40{"sid":"scripted-socket-sid"}');
+  } else if (record.startsWith('42')) {
+    push(session, '42["reply",' + JSON.stringify(record) + ']');
+  } else if (record === '1') {
+    sessions.delete(session.id);
+    push(session, '6');
+  }
+}
+
+function handlePolling(req, res, query) {
+  const scenario = query.get('scenario') || '';
+  const sid = query.get('sid');
+  if (!sid) {
+    const id = 'polling-' + (++sessionCount);
+    const session = { id, scenario, queue: [], waiting: null, connected: false };
+    sessions.set(id, session);
+    const handshake = { sid: id, upgrades: scenario.startsWith('probe-') ? ['websocket'] : [], pingInterval: 25000,
+      pingTimeout: 20000, maxPayload: 1000000 };
+    let body = '0' + JSON.stringify(scenario === 'polling-open-with-extras'
+      ? { ...handshake, extra: { nested: [1, 2] }, another: 'field' } : handshake);
+    if (scenario === 'polling-open-with-extras') {
+      body += '\x1e6';
+    }
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
+    res.end(body);
+    return;
+  }
+  const session = sessions.get(sid);
+  if (!session) {
+    badRequest(res, 1, 'Session ID unknown');
+    return;
+  }
+  if (req.method === 'POST') {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      body.split('\x1e').forEach((record) => receivePolling(session, record));
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('ok');
+    });
+    return;
+  }
+  if (session.scenario === 'polling-session-unknown' && session.connected) {
+    sessions.delete(sid);
+    badRequest(res, 1, 'Session ID unknown');
+    return;
+  }
+  session.waiting = res;
+  if (session.queue.length > 0) {
+    push(session, '6');
+  }
+}
+
+const httpServer = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname === '/socket.io/' && url.searchParams.get('transport') === 'polling') {
+    handlePolling(req, res, url.searchParams);
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
+});
+
+// A probe for a polling session: its scenario decides whether the upgrade is refused or answered wrongly.
+function verifyClient(info, done) {
+  const query = new URL(info.req.url, 'http://localhost').searchParams;
+  const session = sessions.get(query.get('sid'));
+  if (session && session.scenario === 'probe-refused') {
+    push(session, '42["probe-refused"]');
+    done(false, 400, 'Bad request');
+    return;
+  }
+  done(true);
+}
+
+const wss = new WebSocketServer({ server: httpServer, path: '/socket.io/', verifyClient });
 
 wss.on('connection', (ws, req) => {
   const query = new URL(req.url, 'http://localhost').searchParams;
+  const probed = sessions.get(query.get('sid'));
+  if (probed) {
+    ws.on('message', (data) => {
+      if (data.toString() === '2probe' && probed.scenario === 'probe-wrong-answer') {
+        ws.send('3nonsense');
+        push(probed, '42["probe-answered"]');
+      }
+    });
+    return;
+  }
   const pings = { pongs: 0 };
   const factory = scenarios[query.get('scenario')];
   const scenario = factory ? factory(ws, pings) : {};

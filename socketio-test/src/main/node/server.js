@@ -7,12 +7,38 @@ const { Server } = require('socket.io');
 
 const env = (name, fallback) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
 
+const sticky = process.env.STICKY === '1';
 const httpServer = http.createServer();
 const io = new Server(httpServer, {
   pingInterval: env('PING_INTERVAL', 25000),
   pingTimeout: env('PING_TIMEOUT', 20000),
   maxHttpBufferSize: env('MAX_PAYLOAD', 2000000),
+  transports: process.env.TRANSPORTS ? process.env.TRANSPORTS.split(',') : ['polling', 'websocket'],
   connectionStateRecovery: process.env.RECOVERY === '1' ? { maxDisconnectionDuration: 60000 } : undefined,
+  // STICKY=1: a cookie set at the handshake, as load balancers do for sticky sessions.
+  cookie: sticky ? { name: 'io', httpOnly: true, path: '/' } : false,
+  // A client asking for it with the query parameter reject=1 is refused with 403.
+  allowRequest: (req, callback) => {
+    const rejected = new URL(req.url, 'http://localhost').searchParams.get('reject') === '1';
+    callback(rejected ? 'refused by allowRequest' : null, !rejected);
+  },
+});
+
+// Counts the POSTs of each session; with STICKY=1, refuses requests of a session that come
+// without its cookie or without the X-Api-Key header.
+const postsBySid = new Map();
+io.engine.use((req, res, next) => {
+  const query = new URL(req.url, 'http://localhost').searchParams;
+  const sid = query.get('sid');
+  if (sid && req.method === 'POST') {
+    postsBySid.set(sid, (postsBySid.get(sid) || 0) + 1);
+  }
+  if (sticky && sid && (!(req.headers.cookie || '').includes('io=' + sid) || !req.headers['x-api-key'])) {
+    res.writeHead(400, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ code: 3, message: 'missing sticky cookie or api key' }));
+    return;
+  }
+  next();
 });
 
 function stopResponding(socket) {
@@ -86,7 +112,14 @@ function registerHandlers(socket) {
     }
     seq.last = n;
   });
-  socket.on('stats', (ack) => ack({ count: stats.count, acksReceived: stats.acksReceived, pongs: stats.pongs, sequences: stats.sequences }));
+  socket.on('stats', (ack) => ack({
+    count: stats.count,
+    acksReceived: stats.acksReceived,
+    pongs: stats.pongs,
+    sequences: stats.sequences,
+    posts: postsBySid.get(socket.conn.id) || 0,
+    transport: socket.conn.transport.name,
+  }));
   socket.on('large', (size, ack) => {
     const text = '€'.repeat(size);
     socket.emit('large', text);

@@ -47,6 +47,7 @@ import io.github.springsocketio.client.engine.EngineSession;
 import io.github.springsocketio.client.transport.Redaction;
 import io.github.springsocketio.client.engine.SerialExecutor;
 import io.github.springsocketio.client.protocol.EncodedPacket;
+import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketDecoder;
@@ -129,6 +130,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	/** Which of the configured transports this attempt opens with (the JS tryAllTransports). */
 	private int transportIndex;
+
+	/** Why the transports tried before in this attempt could not be opened. */
+	private final List<String> transportFailures = new ArrayList<>();
 
 	private boolean leavingAll;
 
@@ -372,7 +376,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			return;
 		}
 		String text = packet.text();
-		long size = (text.length() * 3L + 1 <= limit) ? 0 : 1 + utf8Length(text);
+		long size = (text.length() * 3L + 1 <= limit) ? 0 : 1 + EngineCodec.utf8Length(text);
 		for (byte[] attachment : packet.attachments()) {
 			size = Math.max(size, attachment.length);
 		}
@@ -380,27 +384,6 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			throw new PayloadTooLargeException("The packet is " + size + " bytes but the server accepts at most "
 					+ limit + " bytes per message (its maxHttpBufferSize); it was not sent");
 		}
-	}
-
-	private static long utf8Length(String text) {
-		long length = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				length++;
-			}
-			else if (c < 0x800) {
-				length += 2;
-			}
-			else if (Character.isHighSurrogate(c)) {
-				length += 4;
-				i++;
-			}
-			else {
-				length += 3;
-			}
-		}
-		return length;
 	}
 
 	/** Sends a packet on the open session; serial executor only. */
@@ -720,6 +703,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 				logger.info("Cannot open " + this.options.transports().get(this.transportIndex).wireName() + " to "
 						+ this.loggedUrl + " (" + description + "); trying "
 						+ this.options.transports().get(this.transportIndex + 1).wireName());
+				this.transportFailures.add(this.options.transports().get(this.transportIndex).wireName() + ": " + description);
 				this.transportIndex++;
 				this.engine = null;
 				openEngine();
@@ -735,6 +719,11 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			case PARSE_ERROR -> DisconnectReason.PARSE_ERROR;
 			default -> DisconnectReason.TRANSPORT_CLOSE;
 		};
+		if (!this.transportFailures.isEmpty()) {
+			this.transportFailures.add(this.options.transports().get(this.transportIndex).wireName() + ": " + description);
+			description = String.join("; ", this.transportFailures);
+		}
+		this.transportFailures.clear();
 		SocketIoConnectException failure = new SocketIoConnectException("/",
 				"Cannot connect to " + this.loggedUrl + ": " + description, cause);
 		boolean wasConnecting = this.state == ConnectionState.CONNECTING;

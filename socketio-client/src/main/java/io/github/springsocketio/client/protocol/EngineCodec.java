@@ -114,6 +114,32 @@ public final class EngineCodec {
 		return packets;
 	}
 
+	/**
+	 * The length of a text in UTF-8, without encoding it.
+	 * @param text the text
+	 * @return the number of bytes
+	 */
+	public static long utf8Length(String text) {
+		long length = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				length += 4;
+				i++;
+			}
+			else {
+				length += 3;
+			}
+		}
+		return length;
+	}
+
 	private static EnginePacket decodeRecord(String record) {
 		if (record.startsWith("b")) {
 			try {

@@ -244,7 +244,8 @@ public final class PollingConnector implements TransportConnector {
 				Object frame = this.queue.get(0);
 				EnginePacket packet = (frame instanceof String text) ? EngineCodec.decode(text)
 						: EnginePacket.binaryMessage((byte[]) frame);
-				long packetSize = (frame instanceof String text) ? text.length() * 3L : 1 + 4 * ((((byte[]) frame).length + 2) / 3L);
+				long packetSize = (frame instanceof String text) ? EngineCodec.utf8Length(text)
+						: 1 + 4 * ((((byte[]) frame).length + 2) / 3L);
 				if (batch.size() == MAX_PACKETS_PER_POST
 						|| (!batch.isEmpty() && this.maxPayload > 0 && size + packetSize + 1 > this.maxPayload)) {
 					break;
