@@ -2,13 +2,18 @@
 // interop tests call. Options come from the environment; the chosen port is printed as
 // "listening on <port>" once the server accepts connections.
 'use strict';
+const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const { Server } = require('socket.io');
 
 const env = (name, fallback) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
 
 const sticky = process.env.STICKY === '1';
-const httpServer = http.createServer();
+// TLS_PFX / TLS_PASSPHRASE: serve HTTPS with that PKCS#12 key store.
+const httpServer = process.env.TLS_PFX
+  ? https.createServer({ pfx: fs.readFileSync(process.env.TLS_PFX), passphrase: process.env.TLS_PASSPHRASE })
+  : http.createServer();
 const io = new Server(httpServer, {
   pingInterval: env('PING_INTERVAL', 25000),
   pingTimeout: env('PING_TIMEOUT', 20000),

@@ -103,13 +103,13 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	/**
 	 * The server's base URL.
-	 * @return {@code http://127.0.0.1:<port>}
+	 * @return {@code http://127.0.0.1:<port>}, or {@code https://} with {@code TLS_PFX} set
 	 */
 	public String url() {
 		if (this.process == null) {
 			throw new IllegalStateException("The server is not running");
 		}
-		return "http://127.0.0.1:" + this.port;
+		return (this.environment.containsKey("TLS_PFX") ? "https" : "http") + "://127.0.0.1:" + this.port;
 	}
 
 	/**
