@@ -3,6 +3,8 @@ package io.github.springsocketio.client;
 import java.net.CookieManager;
 import java.net.CookieStore;
 import java.net.HttpCookie;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ class PollingInteropTests {
 	@RegisterExtension
 	static final SocketIoServerExtension smallPayloads = SocketIoServerExtension.nodeReference()
 		.withEnv("MAX_PAYLOAD", "10000");
+
+	@RegisterExtension
+	static final SocketIoServerExtension proxy = SocketIoServerExtension.httpProxy();
 
 	@RegisterExtension
 	final TestClients clients = new TestClients();
@@ -136,6 +141,16 @@ class PollingInteropTests {
 		assertThat(client.isConnected()).isTrue();
 		Map<?, ?> raw = client.call("stats", Map.class);
 		assertThat((Integer) raw.get("posts")).isBetween(12, 30);
+	}
+
+	@Test
+	void pollsThroughAnHttpProxy() {
+		SocketIoClient client = this.clients.create(server.url(), TransportMode.POLLING,
+				(builder) -> builder.proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port()))));
+		client.connect();
+		assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(TIMEOUT))
+			.untilAsserted(() -> assertThat(proxy.output()).contains("proxied GET /socket.io/", "proxied POST /socket.io/"));
 	}
 
 	@Test

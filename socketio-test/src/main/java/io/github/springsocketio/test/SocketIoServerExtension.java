@@ -90,6 +90,14 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	}
 
 	/**
+	 * A forward HTTP proxy that prints {@code proxied <method> <path>} for each request it forwards.
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension httpProxy() {
+		return new SocketIoServerExtension("node", "proxy.js");
+	}
+
+	/**
 	 * Sets an environment variable of the server process, e.g. {@code PING_INTERVAL}, {@code PING_TIMEOUT}
 	 * or {@code MAX_PAYLOAD} of the reference server.
 	 * @param name the variable
