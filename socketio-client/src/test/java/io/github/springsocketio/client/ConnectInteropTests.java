@@ -51,7 +51,8 @@ class ConnectInteropTests {
 
 	@Test
 	void connectsAndDisconnectsOnTheDefaultNamespace() throws Exception {
-		SocketIoClient client = this.clients.create(url(), this.mode);
+		SocketIoClient client = this.clients.create(url(), this.mode,
+				(builder) -> builder.query("v", "1").header("X-Api-Key", "key-1"));
 		CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
 		client.on("welcome", (args, ack) -> welcome.complete(args.json(0)));
 		CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
@@ -64,6 +65,8 @@ class ConnectInteropTests {
 		assertThat(client.socket("/").id()).isEqualTo(info.get("id").stringValue())
 			.isNotEqualTo(info.get("engineId").stringValue());
 		assertThat(info.get("transport").stringValue()).isEqualTo(this.mode.transports()[0].wireName());
+		assertThat(info.get("query").get("v").stringValue()).isEqualTo("1");
+		assertThat(info.get("headers").get("x-api-key").stringValue()).isEqualTo("key-1");
 		client.disconnect();
 		assertThat(disconnected.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.IO_CLIENT_DISCONNECT);
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
