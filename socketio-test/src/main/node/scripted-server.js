@@ -131,7 +131,8 @@ function handlePolling(req, res, query) {
     });
     return;
   }
-  if (session.scenario === 'polling-session-unknown' && session.connected) {
+  // Forgets the session once the client has its CONNECT reply.
+  if (session.scenario === 'polling-session-unknown' && session.connected && session.queue.length === 0) {
     sessions.delete(sid);
     badRequest(res, 1, 'Session ID unknown');
     return;
