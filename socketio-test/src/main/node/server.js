@@ -141,6 +141,16 @@ function registerHandlers(socket) {
   // Tells the other sockets of the namespace why this one left, e.g. 'client namespace disconnect'.
   socket.on('disconnect', (reason) => socket.broadcast.emit('peer-disconnected', { id: socket.id, reason }));
   socket.on('go-silent', () => stopResponding(socket));
+  // Drops the connection as a network failure would, then emits to the namespace while the
+  // client is away (with RECOVERY=1 the server keeps those for the client's return).
+  socket.on('drop-transport', (count) => {
+    socket.conn.close();
+    setTimeout(() => {
+      for (let i = 0; i < count; i++) {
+        socket.nsp.emit('missed', i);
+      }
+    }, 20);
+  });
 }
 
 io.on('connection', registerHandlers);

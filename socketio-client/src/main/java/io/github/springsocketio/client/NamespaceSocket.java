@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,6 +92,12 @@ final class NamespaceSocket implements SocketIoSocket {
 	private volatile boolean connected;
 
 	private volatile boolean recovered;
+
+	/** The private session id of connection-state recovery; touched on the client's serial executor only. */
+	private @Nullable String pid;
+
+	/** The offset of the last event received under recovery; touched on the client's serial executor only. */
+	private @Nullable String lastOffset;
 
 	/** Whether the namespace is meant to be joined; touched on the client's serial executor only. */
 	private boolean active;
@@ -364,6 +371,16 @@ final class NamespaceSocket implements SocketIoSocket {
 		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
 			auth = interceptor.beforeConnect(this.namespace, auth);
 		}
+		if (this.pid != null) {
+			// Connection-state recovery: offer the previous session; the application's keys win.
+			Map<String, Object> withSession = new LinkedHashMap<>();
+			withSession.put("pid", this.pid);
+			if (this.lastOffset != null) {
+				withSession.put("offset", this.lastOffset);
+			}
+			withSession.putAll(auth);
+			auth = withSession;
+		}
 		EncodedPacket packet = this.client.encoder()
 			.encode(SocketPacketType.CONNECT, this.namespace, SocketPacket.NO_ACK, (auth != null && !auth.isEmpty()) ? auth : null);
 		this.client.sendPacket(packet);
@@ -406,6 +423,13 @@ final class NamespaceSocket implements SocketIoSocket {
 			return;
 		}
 		this.id = sid.stringValue();
+		JsonNode pidNode = data.get("pid");
+		String newPid = (pidNode != null && pidNode.isString()) ? pidNode.stringValue() : null;
+		this.recovered = newPid != null && newPid.equals(this.pid);
+		if (!this.recovered) {
+			this.lastOffset = null;
+		}
+		this.pid = newPid;
 		this.connected = true;
 		for (SocketPacket buffered : this.receiveBuffer) {
 			dispatch(buffered);
@@ -559,7 +583,12 @@ final class NamespaceSocket implements SocketIoSocket {
 		JsonNode data = Objects.requireNonNull(packet.data());
 		JsonNode name = data.get(0);
 		String event = name.isString() ? name.stringValue() : name.asString();
-		Arguments arguments = new Arguments(elements(data, 1), this.client.mapper());
+		List<JsonNode> values = elements(data, 1);
+		if (this.pid != null && !packet.hasAckId() && !values.isEmpty() && values.get(values.size() - 1).isString()) {
+			// Under connection-state recovery the server appends its offset to each event.
+			this.lastOffset = values.remove(values.size() - 1).stringValue();
+		}
+		Arguments arguments = new Arguments(values, this.client.mapper());
 		Ack ack = packet.hasAckId() ? new ServerAck(packet.ackId()) : Ack.NONE;
 		InboundEvent inbound = new InboundEvent(this.namespace, event, arguments);
 		this.handlerSerial.execute(() -> handle(inbound, ack));

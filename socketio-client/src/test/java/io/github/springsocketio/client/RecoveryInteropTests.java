@@ -1,0 +1,63 @@
+package io.github.springsocketio.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connection-state recovery against the Node server with {@code connectionStateRecovery} on
+ * (conformance scenarios 51, 53, 55).
+ */
+class RecoveryInteropTests {
+
+	private static final long TIMEOUT = 10;
+
+	@RegisterExtension
+	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference().withEnv("RECOVERY", "1");
+
+	@RegisterExtension
+	final TestClients clients = new TestClients();
+
+	@ParameterizedTest
+	@EnumSource(TransportMode.class)
+	void receivesWhatWasMissedAfterReconnectingAndKnowsItRecovered(TransportMode mode) throws Exception {
+		SocketIoClient client = this.clients.create(server.url(), mode,
+				(builder) -> builder.reconnection(Reconnection.exponential(Duration.ofMillis(100), Duration.ofMillis(200))));
+		List<String> events = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch missed = new CountDownLatch(3);
+		client.onAny((event, args, ack) -> {
+			events.add(event + args.toList());
+			if (event.equals("missed")) {
+				missed.countDown();
+			}
+		});
+		CompletableFuture<Integer> reconnected = new CompletableFuture<>();
+		client.onReconnect(reconnected::complete);
+		client.connect();
+		SocketIoSocket socket = client.socket("/");
+		String id = socket.id();
+		assertThat(socket.recovered()).isFalse();
+		client.emit("emit-many", 2, "before");
+		client.emit("drop-transport", 3);
+		assertThat(reconnected.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(missed.await(TIMEOUT, TimeUnit.SECONDS)).isTrue();
+		assertThat(socket.recovered()).isTrue();
+		assertThat(socket.id()).isEqualTo(id);
+		assertThat(events).containsSubsequence("before[0]", "before[1]", "missed[0]", "missed[1]", "missed[2]");
+		assertThat(events.stream().filter((event) -> event.startsWith("missed"))).containsExactly("missed[0]", "missed[1]",
+				"missed[2]");
+		assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
+	}
+
+}
