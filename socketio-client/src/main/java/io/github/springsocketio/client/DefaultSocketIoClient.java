@@ -727,12 +727,20 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		SocketIoConnectException failure = new SocketIoConnectException("/",
 				"Cannot connect to " + this.loggedUrl + ": " + description, cause);
 		boolean wasConnecting = this.state == ConnectionState.CONNECTING;
-		boolean reconnect = !wasConnecting && this.options.reconnection().enabled();
+		// As python-socketio's connect(retry=True): a first connect that fails is retried too.
+		boolean reconnect = this.options.reconnection().enabled();
 		this.state = reconnect ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED;
 		for (NamespaceSocket socket : this.sockets.values()) {
 			socket.disconnected(reason);
 			if (wasConnecting && socket.isActive() && !socket.connectResult().isDone()) {
-				socket.connectFailed(new SocketIoConnectException(socket.namespace(), failure.getMessage(), cause));
+				SocketIoConnectException socketFailure = new SocketIoConnectException(socket.namespace(),
+						failure.getMessage(), cause);
+				if (reconnect) {
+					socket.connectErrorEvent(socketFailure);
+				}
+				else {
+					socket.connectFailed(socketFailure);
+				}
 			}
 		}
 		if (wasConnecting) {

@@ -476,12 +476,20 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	void connectFailed(SocketIoConnectException failure) {
+		connectErrorEvent(failure);
+		this.connectResult.completeExceptionally(failure);
+	}
+
+	/**
+	 * Tells the connect-error handlers, without failing the pending connect (which a retry may
+	 * still complete).
+	 */
+	void connectErrorEvent(SocketIoConnectException failure) {
 		this.handlerSerial.execute(() -> {
 			for (Consumer<SocketIoConnectException> handler : this.connectErrorHandlers) {
 				invoke("connect_error", () -> handler.accept(failure));
 			}
 		});
-		this.connectResult.completeExceptionally(failure);
 	}
 
 	/**

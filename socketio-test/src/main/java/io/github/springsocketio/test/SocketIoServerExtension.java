@@ -110,6 +110,16 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	}
 
 	/**
+	 * Makes the server listen on a given port instead of a free one.
+	 * @param port the port
+	 * @return this extension
+	 */
+	public SocketIoServerExtension withPort(int port) {
+		this.port = port;
+		return this;
+	}
+
+	/**
 	 * The server's base URL.
 	 * @return {@code http://127.0.0.1:<port>}, or {@code https://} with {@code TLS_PFX} set
 	 */
