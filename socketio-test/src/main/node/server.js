@@ -59,7 +59,7 @@ function stopResponding(socket) {
 }
 
 function registerHandlers(socket) {
-  const stats = { count: 0, acksReceived: 0, pongs: 0, sequences: {} };
+  const stats = { count: 0, acksReceived: 0, pongs: 0, sequences: {}, receipts: [], tries: {} };
   socket.conn.on('packet', (packet) => {
     if (packet.type === 'pong') {
       stats.pongs++;
@@ -106,6 +106,15 @@ function registerHandlers(socket) {
   socket.on('emit-binary', () => {
     socket.emit('binary', Buffer.from([9, 8, 7]), { inner: [Buffer.from([6, 5])] });
   });
+  // Acknowledges the n-th receipt of a key only, to exercise retries; records every receipt.
+  socket.on('ack-on-try', (key, n, ack) => {
+    stats.receipts.push(key);
+    const tries = (stats.tries[key] || 0) + 1;
+    stats.tries[key] = tries;
+    if (tries >= n && typeof ack === 'function') {
+      ack(key, tries);
+    }
+  });
   socket.on('count', () => {
     stats.count++;
   });
@@ -123,6 +132,7 @@ function registerHandlers(socket) {
     pongs: stats.pongs,
     sequences: stats.sequences,
     posts: postsBySid.get(socket.conn.id) || 0,
+    receipts: stats.receipts,
     transport: socket.conn.transport.name,
   }));
   socket.on('large', (size, ack) => {

@@ -107,10 +107,14 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private CompletableFuture<Void> connectResult = new CompletableFuture<>();
 
+	private final @Nullable RetryQueue retryQueue;
+
 	NamespaceSocket(DefaultSocketIoClient client, String namespace) {
 		this.client = client;
 		this.namespace = namespace;
 		this.handlerSerial = new SerialExecutor(client.handlerExecutor());
+		int retries = client.options().retries();
+		this.retryQueue = (retries > 0) ? new RetryQueue(client, namespace, this.ackIds::getAndIncrement, retries) : null;
 	}
 
 	@Override
@@ -164,14 +168,21 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	CompletableFuture<Arguments> emitWithAck(String event, Duration timeout, Object... args) {
+		if (this.retryQueue != null) {
+			OutboundEvent outbound = prepare(event, args);
+			return (outbound != null) ? retry(outbound, timeout) : vetoed(event);
+		}
 		PendingAck ack = new PendingAck(this.ackIds.getAndIncrement());
 		if (!emit(event, args, ack, false)) {
-			ack.future.completeExceptionally(new SocketIoException("The emit of '" + event + "' was vetoed by an interceptor"));
-			return ack.future;
+			return vetoed(event);
 		}
 		ack.timeout = this.client.scheduler().schedule(() -> timedOut(ack, timeout), timeout.toMillis(),
 				TimeUnit.MILLISECONDS);
 		return ack.future;
+	}
+
+	private static CompletableFuture<Arguments> vetoed(String event) {
+		return CompletableFuture.failedFuture(new SocketIoException("The emit of '" + event + "' was vetoed by an interceptor"));
 	}
 
 	@Override
@@ -267,25 +278,19 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * @return false when an interceptor vetoed the emit
 	 */
 	private boolean emit(String event, Object[] args, @Nullable PendingAck ack, boolean volatileEmit) {
-		Objects.requireNonNull(event, "'event' must not be null");
-		if (SocketPacket.RESERVED_EVENTS.contains(event)) {
-			throw new IllegalArgumentException("'" + event + "' is a reserved event name and cannot be emitted");
+		OutboundEvent outbound = prepare(event, args);
+		if (outbound == null) {
+			return false;
 		}
-		this.client.checkNotClosed();
-		OutboundEvent outbound = new OutboundEvent(this.namespace, event, Arrays.asList(args));
-		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
-			outbound = interceptor.beforeSend(outbound);
-			if (outbound == null) {
-				logger.debug("An interceptor vetoed the emit of '" + event + "'");
-				return false;
-			}
+		if (this.retryQueue != null && !volatileEmit) {
+			retry(outbound, this.client.options().ackTimeout()).exceptionally((failure) -> {
+				logger.warn("Giving up the emit of '" + event + "' in namespace '" + this.namespace + "': "
+						+ failure.getMessage());
+				return null;
+			});
+			return true;
 		}
-		List<Object> payload = new ArrayList<>(outbound.arguments().size() + 1);
-		payload.add(outbound.event());
-		payload.addAll(outbound.arguments());
-		EncodedPacket encoded = this.client.encoder()
-			.encode(SocketPacketType.EVENT, this.namespace, (ack != null) ? ack.id : SocketPacket.NO_ACK, payload);
-		this.client.checkSize(encoded);
+		EncodedPacket encoded = encode(outbound, (ack != null) ? ack.id : SocketPacket.NO_ACK);
 		OutboundEvent sent = outbound;
 		if (volatileEmit) {
 			if (this.connected) {
@@ -304,6 +309,44 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		this.client.serial().execute(() -> sendOrBuffer(new Outgoing(encoded, sent, ack), reserved));
 		return true;
+	}
+
+	/**
+	 * Checks an emit on the caller's thread and lets the interceptors change it.
+	 * @return the event to send, or {@code null} when an interceptor vetoed it
+	 */
+	private @Nullable OutboundEvent prepare(String event, Object[] args) {
+		Objects.requireNonNull(event, "'event' must not be null");
+		if (SocketPacket.RESERVED_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("'" + event + "' is a reserved event name and cannot be emitted");
+		}
+		this.client.checkNotClosed();
+		OutboundEvent outbound = new OutboundEvent(this.namespace, event, Arrays.asList(args));
+		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
+			outbound = interceptor.beforeSend(outbound);
+			if (outbound == null) {
+				logger.debug("An interceptor vetoed the emit of '" + event + "'");
+				return null;
+			}
+		}
+		return outbound;
+	}
+
+	private CompletableFuture<Arguments> retry(OutboundEvent outbound, Duration timeout) {
+		encode(outbound, 0);
+		return Objects.requireNonNull(this.retryQueue).add(outbound, timeout);
+	}
+
+	/**
+	 * Encodes an event, refusing it when the server would.
+	 */
+	private EncodedPacket encode(OutboundEvent outbound, long ackId) {
+		List<Object> payload = new ArrayList<>(outbound.arguments().size() + 1);
+		payload.add(outbound.event());
+		payload.addAll(outbound.arguments());
+		EncodedPacket encoded = this.client.encoder().encode(SocketPacketType.EVENT, this.namespace, ackId, payload);
+		this.client.checkSize(encoded);
+		return encoded;
 	}
 
 	// Protocol state (client's serial executor)
@@ -443,6 +486,9 @@ final class NamespaceSocket implements SocketIoSocket {
 			this.sendBuffer.poll();
 			this.buffered.decrementAndGet();
 		}
+		if (this.retryQueue != null) {
+			this.retryQueue.connected();
+		}
 		this.client.namespaceConnected(this);
 		this.handlerSerial.execute(() -> {
 			for (Runnable handler : this.connectHandlers) {
@@ -511,6 +557,10 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (wasConnected) {
 			disconnected(reason);
 		}
+		if (this.retryQueue != null) {
+			this.retryQueue.failAll(new NotConnectedException("Namespace '" + this.namespace + "' was disconnected ("
+					+ reason.wireName() + ") before the acknowledgement arrived"));
+		}
 	}
 
 	/**
@@ -524,6 +574,9 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		this.connected = false;
 		this.id = null;
+		if (this.retryQueue != null) {
+			this.retryQueue.disconnected();
+		}
 		for (PendingAck ack : this.pendingAcks.values()) {
 			if (ack.sent) {
 				fail(ack, new NotConnectedException("socket has been disconnected (" + reason.wireName()
@@ -543,12 +596,19 @@ final class NamespaceSocket implements SocketIoSocket {
 	void discard() {
 		this.sendBuffer.clear();
 		this.buffered.set(0);
+		if (this.retryQueue != null) {
+			this.retryQueue.failAll(new NotConnectedException("The client was closed before the acknowledgement arrived"));
+		}
 		for (PendingAck ack : this.pendingAcks.values()) {
 			fail(ack, new NotConnectedException("The client was closed before the acknowledgement arrived"));
 		}
 	}
 
 	private void acknowledged(SocketPacket packet) {
+		if (this.retryQueue != null && this.retryQueue.acknowledged(packet.ackId(),
+				new Arguments(elements(packet.data(), 0), this.client.mapper()))) {
+			return;
+		}
 		PendingAck ack = this.pendingAcks.remove(packet.ackId());
 		if (ack == null) {
 			logger.debug("Ignoring an acknowledgement with unknown id " + packet.ackId() + " in namespace '"
