@@ -58,6 +58,9 @@ function stopResponding(socket) {
   }
 }
 
+// Sequences by key, across the connections of a client (for chaos tests that reconnect).
+const streams = new Map();
+
 function registerHandlers(socket) {
   const stats = { count: 0, acksReceived: 0, pongs: 0, sequences: {}, receipts: [], tries: {} };
   socket.conn.on('packet', (packet) => {
@@ -114,6 +117,35 @@ function registerHandlers(socket) {
     if (tries >= n && typeof ack === 'function') {
       ack(key, tries);
     }
+  });
+  // Records n in the stream of a key and acknowledges it; seq-report tells what arrived.
+  socket.on('seq-ack', (key, n, ack) => {
+    const stream = streams.get(key) || { seen: new Set(), max: -1, ordered: true, received: 0 };
+    streams.set(key, stream);
+    stream.received++;
+    if (!stream.seen.has(n)) {
+      if (n < stream.max) {
+        stream.ordered = false;
+      }
+      stream.seen.add(n);
+      stream.max = Math.max(stream.max, n);
+    }
+    if (typeof ack === 'function') {
+      ack(n);
+    }
+  });
+  socket.on('seq-report', (key, ack) => {
+    const stream = streams.get(key) || { seen: new Set(), max: -1, ordered: true, received: 0 };
+    ack({ distinct: stream.seen.size, max: stream.max, ordered: stream.ordered, received: stream.received });
+  });
+  // Emits count events to the namespace after a delay, e.g. while this client is cut off.
+  socket.on('emit-later', (count, delay) => {
+    const namespace = socket.nsp;
+    setTimeout(() => {
+      for (let i = 0; i < count; i++) {
+        namespace.emit('later', i);
+      }
+    }, delay);
   });
   socket.on('count', () => {
     stats.count++;
