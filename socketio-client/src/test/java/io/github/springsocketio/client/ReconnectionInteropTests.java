@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Reconnection against a reference Node server that goes away and comes back (conformance
- * scenarios 27, 50, 51).
+ * scenarios 27, 46, 47, 50, 51).
  */
 class ReconnectionInteropTests {
 
@@ -84,6 +84,42 @@ class ReconnectionInteropTests {
 			assertThat(client.socket("/auth").isConnected()).isTrue();
 			assertThat(client.isConnected()).isTrue();
 			assertThat(client.call("add", Integer.class, 2, 2)).isEqualTo(4);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Test
+	void buffersEmitsWhileReconnectingAndSendsThemInOrderAfterwards() throws Exception {
+		SocketIoServerExtension server = SocketIoServerExtension.nodeReference().withPort(freePort());
+		server.start();
+		try {
+			SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET,
+					(builder) -> builder.reconnection(FAST));
+			BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
+			client.socket("/").onAnyOutgoing((event, args, ack) -> outgoing.add(event + args.toList()));
+			CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
+			client.socket("/").onDisconnect(disconnected::complete);
+			CompletableFuture<Integer> reconnected = new CompletableFuture<>();
+			client.onReconnect(reconnected::complete);
+			client.connect();
+			server.stop();
+			disconnected.get(TIMEOUT, TimeUnit.SECONDS);
+			for (int n = 0; n < 5; n++) {
+				client.emit("seq", "offline", n);
+			}
+			client.socket("/").emitVolatile("seq", "volatile", 0);
+			assertThat(outgoing).isEmpty();
+			server.start();
+			reconnected.get(TIMEOUT, TimeUnit.SECONDS);
+			EventInteropTests.Stats stats = client.emitWithAck("stats").get(TIMEOUT, TimeUnit.SECONDS)
+				.get(0, EventInteropTests.Stats.class);
+			assertThat(stats.sequences().get("offline")).containsEntry("count", 5).containsEntry("ordered", true);
+			assertThat(stats.sequences()).doesNotContainKey("volatile");
+			for (int n = 0; n < 5; n++) {
+				assertThat(outgoing.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("seq[offline, " + n + "]");
+			}
 		}
 		finally {
 			server.stop();
