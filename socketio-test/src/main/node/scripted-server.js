@@ -77,6 +77,9 @@ function push(session, packet) {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
     res.end(session.queue.join('\x1e'));
     session.queue = [];
+    if (session.closing) {
+      sessions.delete(session.id);
+    }
   }
 }
 
@@ -175,6 +178,18 @@ wss.on('connection', (ws, req) => {
       if (data.toString() === '2probe' && probed.scenario === 'probe-wrong-answer') {
         ws.send('3nonsense');
         push(probed, '42["probe-answered"]');
+      } else if (data.toString() === '2probe' && probed.scenario === 'probe-then-close') {
+        // The server ends the session in the middle of the upgrade, once the client is connected.
+        const closeSession = () => {
+          if (!probed.connected || probed.queue.length > 0) {
+            setTimeout(closeSession, 10);
+            return;
+          }
+          probed.closing = true;
+          push(probed, '1');
+          ws.close();
+        };
+        closeSession();
       }
     });
     return;

@@ -174,9 +174,13 @@ function registerHandlers(socket) {
       ack(text.length);
     }
   });
-  socket.on('emit-many', (count, event) => {
+  socket.on('emit-many', (count, ...rest) => {
+    const ack = typeof rest[rest.length - 1] === 'function' ? rest.pop() : null;
     for (let i = 0; i < count; i++) {
-      socket.emit(event || 'many', i);
+      socket.emit(rest[0] || 'many', i);
+    }
+    if (ack) {
+      ack(count);
     }
   });
   socket.on('disconnect-me', (close) => socket.disconnect(close === true));

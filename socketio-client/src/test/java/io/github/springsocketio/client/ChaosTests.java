@@ -70,6 +70,16 @@ class ChaosTests {
 			assertThat(report.get("max")).isEqualTo(total - 1);
 			assertThat(report.get("ordered")).isEqualTo(true);
 			assertThat(proxy.connections()).isGreaterThanOrEqualTo(21);
+			List<Integer> many = Collections.synchronizedList(new ArrayList<>());
+			CountDownLatch received = new CountDownLatch(10);
+			client.on("many", (args, ack) -> {
+				many.add(args.get(0, Integer.class));
+				received.countDown();
+			});
+			client.emit("emit-many", 10);
+			assertThat(received.await(TIMEOUT, TimeUnit.SECONDS)).isTrue();
+			assertThat(client.call("add", Integer.class, 1, 1)).isEqualTo(2);
+			assertThat(many).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
 		}
 	}
 

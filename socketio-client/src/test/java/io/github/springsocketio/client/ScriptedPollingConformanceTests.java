@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conformance scenarios of HTTP long-polling, upgrade and close that need a server misbehaving in
  * a precise way, played by the scripted server of {@code socketio-test} (scenarios 3, 12, 18,
- * 19, 24, 25).
+ * 19, 20, 24, 25).
  */
 class ScriptedPollingConformanceTests {
 
@@ -93,6 +93,18 @@ class ScriptedPollingConformanceTests {
 		client.emit("after-probe");
 		assertThat(reply.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("42[\"after-probe\"]");
 		assertThat(client.transport()).isEqualTo(Transport.POLLING);
+	}
+
+	@Test
+	void aSessionClosedDuringTheProbeEndsWithOneTransportClose() throws Exception {
+		SocketIoClient client = client("probe-then-close", TransportMode.UPGRADE);
+		java.util.concurrent.BlockingQueue<DisconnectReason> reasons = new java.util.concurrent.LinkedBlockingQueue<>();
+		client.socket("/").onDisconnect(reasons::add);
+		client.connect();
+		assertThat(reasons.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(client.await(Duration.ofSeconds(TIMEOUT))).isTrue();
+		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+		assertThat(reasons.poll(200, TimeUnit.MILLISECONDS)).isNull();
 	}
 
 	@Test
