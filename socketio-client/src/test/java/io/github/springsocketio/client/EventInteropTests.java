@@ -231,11 +231,15 @@ class EventInteropTests {
 		CountDownLatch done = new CountDownLatch(10);
 		client.on("many", (args, ack) -> {
 			int i = args.get(0, Integer.class);
-			done.countDown();
-			if (i % 3 == 0) {
-				throw new IllegalStateException("handler failure " + i);
+			try {
+				if (i % 3 == 0) {
+					throw new IllegalStateException("handler failure " + i);
+				}
+				handled.add(i);
 			}
-			handled.add(i);
+			finally {
+				done.countDown();
+			}
 		});
 		client.connect();
 		client.emit("emit-many", 10);

@@ -55,9 +55,13 @@ class RecoveryInteropTests {
 		assertThat(missed.await(TIMEOUT, TimeUnit.SECONDS)).isTrue();
 		assertThat(socket.recovered()).isTrue();
 		assertThat(socket.id()).isEqualTo(id);
-		assertThat(events).containsSubsequence("before[0]", "before[1]", "missed[0]", "missed[1]", "missed[2]");
-		assertThat(events.stream().filter((event) -> event.startsWith("missed"))).containsExactly("missed[0]", "missed[1]",
-				"missed[2]");
+		List<String> received;
+		synchronized (events) {
+			received = new ArrayList<>(events);
+		}
+		assertThat(received).containsSubsequence("before[0]", "before[1]", "missed[0]", "missed[1]", "missed[2]");
+		assertThat(received.stream().filter((event) -> event.startsWith("missed"))).containsExactly("missed[0]",
+				"missed[1]", "missed[2]");
 		assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
 	}
 

@@ -18,6 +18,7 @@ package io.github.springsocketio.client.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,8 @@ public final class EngineSession implements TransportListener {
 
 	private final List<Object> unsent = new ArrayList<>();
 
+	private final List<CompletableFuture<TransportConnection>> openAttempts = new CopyOnWriteArrayList<>();
+
 	private @Nullable Handshake handshake;
 
 	private @Nullable ScheduledFuture<?> pingTimer;
@@ -116,7 +119,7 @@ public final class EngineSession implements TransportListener {
 	 * @param request what to connect to
 	 */
 	public void open(TransportConnector connector, TransportRequest request) {
-		connector.open(request, this).whenComplete((opened, failure) -> this.serial.execute(() -> {
+		track(connector.open(request, this)).whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
 				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
 				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(cause.getMessage()), cause);
@@ -156,8 +159,21 @@ public final class EngineSession implements TransportListener {
 	 * @return the future, complete at once when no transport was opened
 	 */
 	public CompletableFuture<Void> terminated() {
-		TransportConnection current = this.connection;
-		return (current != null) ? current.terminated() : CompletableFuture.completedFuture(null);
+		List<CompletableFuture<Void>> connections = new ArrayList<>();
+		for (CompletableFuture<TransportConnection> attempt : this.openAttempts) {
+			connections.add(attempt.handle((opened, failure) -> opened)
+				.thenCompose((opened) -> (opened != null) ? opened.terminated() : CompletableFuture.completedFuture(null)));
+		}
+		return CompletableFuture.allOf(connections.toArray(CompletableFuture[]::new));
+	}
+
+	/**
+	 * Remembers a transport being opened, so that {@link #terminated()} also waits for the ones
+	 * still opening when the session closed.
+	 */
+	private CompletableFuture<TransportConnection> track(CompletableFuture<TransportConnection> attempt) {
+		this.openAttempts.add(attempt);
+		return attempt;
 	}
 
 	/**
@@ -302,7 +318,7 @@ public final class EngineSession implements TransportListener {
 	private void probe(Upgrade plan, Handshake received) {
 		Probe probing = new Probe();
 		this.probe = probing;
-		plan.connector().open(plan.requestForSid().apply(received.sid()), probing)
+		track(plan.connector().open(plan.requestForSid().apply(received.sid()), probing))
 			.whenComplete((opened, failure) -> this.serial.execute(() -> {
 				if (failure != null) {
 					probeFailed(probing, "cannot open the WebSocket: " + Redaction.text(failure.getMessage()));
