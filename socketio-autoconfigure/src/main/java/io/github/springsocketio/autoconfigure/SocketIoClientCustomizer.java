@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.autoconfigure;
+
+import io.github.springsocketio.client.SocketIoClient;
+
+/**
+ * Callback that adjusts the builder of a Socket.IO client before the client is built. Beans of
+ * this type are applied to every auto-configured client, in {@code @Order}.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface SocketIoClientCustomizer {
+
+	/**
+	 * Adjusts a client's builder.
+	 * @param clientName the client's name, {@code default} for the primary client
+	 * @param builder the builder
+	 */
+	void customize(String clientName, SocketIoClient.Builder builder);
+
+}

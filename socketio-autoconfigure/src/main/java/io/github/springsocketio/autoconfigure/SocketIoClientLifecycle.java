@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.springsocketio.client.SocketIoClient;
+import io.github.springsocketio.listener.SocketIoListenerAnnotationBeanPostProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Connects the auto-configured clients once the context is refreshed (those with
+ * {@code auto-connect}), joining the namespaces their listeners name, and disconnects them on
+ * shutdown. A client with {@code fail-fast} fails startup when its first connect fails;
+ * the others connect in the background.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public class SocketIoClientLifecycle implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(SocketIoClientLifecycle.class);
+
+	private final Map<String, SocketIoClient> clients;
+
+	private final SocketIoClientFactory factory;
+
+	private final @Nullable SocketIoListenerAnnotationBeanPostProcessor listeners;
+
+	private volatile boolean running;
+
+	/**
+	 * Creates the lifecycle.
+	 * @param clients the clients by name
+	 * @param factory the factory that knows their settings
+	 * @param listeners the listener post-processor, or {@code null}
+	 */
+	public SocketIoClientLifecycle(Map<String, SocketIoClient> clients, SocketIoClientFactory factory,
+			@Nullable SocketIoListenerAnnotationBeanPostProcessor listeners) {
+		this.clients = new LinkedHashMap<>(clients);
+		this.factory = factory;
+		this.listeners = listeners;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.clients.forEach((name, client) -> {
+			SocketIoProperties.Client settings = this.factory.settings(name);
+			if (!settings.isAutoConnect()) {
+				return;
+			}
+			List<String> namespaces = (this.listeners != null) ? this.listeners.namespacesOf(name) : List.of();
+			CompletableFuture<Void> connected = client.connectAsync();
+			namespaces.stream()
+				.filter((namespace) -> !settings.getNamespaces().contains(namespace))
+				.forEach((namespace) -> client.socket(namespace).connectAsync()
+					.exceptionally((ex) -> logFailure(name, ex)));
+			if (settings.isFailFast()) {
+				try {
+					connected.join();
+				}
+				catch (RuntimeException ex) {
+					throw new IllegalStateException("The Socket.IO client '" + name + "' could not connect: "
+							+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()), ex.getCause());
+				}
+			}
+			else {
+				connected.exceptionally((ex) -> logFailure(name, ex));
+			}
+		});
+	}
+
+	private static @Nullable Void logFailure(String name, Throwable failure) {
+		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+		logger.warn("The Socket.IO client '" + name + "' could not connect yet: " + cause.getMessage());
+		return null;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.clients.values().forEach(SocketIoClient::disconnect);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return DEFAULT_PHASE - 100;
+	}
+
+}

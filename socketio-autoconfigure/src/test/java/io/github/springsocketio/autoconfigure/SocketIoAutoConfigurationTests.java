@@ -1,0 +1,140 @@
+package io.github.springsocketio.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.springsocketio.client.SocketIoClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SocketIoAutoConfiguration}.
+ */
+class SocketIoAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SocketIoAutoConfiguration.class))
+		.withPropertyValues("socketio.client.auto-connect=false");
+
+	@Test
+	void createsThePrimaryClientFromTheUrl() {
+		this.contextRunner.withPropertyValues("socketio.client.url=http://localhost:3000").run((context) -> {
+			assertThat(context).hasSingleBean(SocketIoClient.class).hasBean("socketIoClient");
+			assertThat(context).hasSingleBean(SocketIoClientLifecycle.class);
+		});
+	}
+
+	@Test
+	void failsWithAMessageNamingThePropertyWhenTheUrlIsMissing() {
+		this.contextRunner.run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("socketio.client.url"));
+	}
+
+	@Test
+	void failsOnAUrlWithAnotherScheme() {
+		this.contextRunner.withPropertyValues("socketio.client.url=ftp://localhost:3000")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.client.url")
+				.hasMessageContaining("http, https, ws or wss"));
+	}
+
+	@Test
+	void failsOnDurationsThatMakeNoSense() {
+		this.contextRunner.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.ack-timeout=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.client.ack-timeout"));
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.reconnection.delay=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.client.reconnection.delay"));
+	}
+
+	@Test
+	void failsOnAnUnknownSslBundle() {
+		this.contextRunner.withPropertyValues("socketio.client.url=https://localhost:3000", "socketio.client.ssl.bundle=nope")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.client.ssl.bundle")
+				.hasMessageContaining("nope"));
+	}
+
+	@Test
+	void createsNothingWhenDisabled() {
+		this.contextRunner.withPropertyValues("socketio.client.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SocketIoClient.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesTheClient() {
+		this.contextRunner.withUserConfiguration(OwnClientConfiguration.class)
+			.run((context) -> assertThat(context).getBean("socketIoClient").isSameAs(OwnClientConfiguration.CLIENT));
+	}
+
+	@Test
+	void createsNamedClientsThatInheritUnsetKeys() {
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.ack-timeout=3s",
+					"socketio.client.headers.X-Api-Key=primary", "socketio.client.query.v=1",
+					"socketio.clients.billing.url=https://billing.example:8443",
+					"socketio.clients.billing.namespaces=/invoices", "socketio.clients.billing.headers.X-Tenant=t1",
+					"socketio.clients.off.url=http://off", "socketio.clients.off.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasBean("billingSocketIoClient").doesNotHaveBean("offSocketIoClient");
+				assertThat(context.getBean(SocketIoClient.class)).isSameAs(context.getBean("socketIoClient"));
+				SocketIoProperties.Client billing = context.getBean(SocketIoClientFactory.class).settings("billing");
+				assertThat(billing.getUrl()).isEqualTo("https://billing.example:8443");
+				assertThat(billing.getNamespaces()).containsExactly("/invoices");
+				assertThat(billing.getAckTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(billing.getHeaders()).containsExactly(java.util.Map.entry("X-Tenant", "t1"));
+				assertThat(billing.getQuery()).containsEntry("v", "1");
+			});
+	}
+
+	@Test
+	void appliesTheCustomizersToEveryClient() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.clients.billing.url=http://b:1")
+			.run((context) -> assertThat(context.getBean(CustomizerConfiguration.class).names)
+				.containsExactlyInAnyOrder("default", "billing"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientConfiguration {
+
+		static final SocketIoClient CLIENT = SocketIoClient.builder("http://localhost:1").build();
+
+		@Bean
+		SocketIoClient socketIoClient() {
+			return CLIENT;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
+
+		@Bean
+		SocketIoClientCustomizer recordingCustomizer() {
+			return (name, builder) -> this.names.add(name);
+		}
+
+	}
+
+}
