@@ -1,0 +1,162 @@
+package io.github.springsocketio.listener;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.github.springsocketio.annotation.EventName;
+import io.github.springsocketio.annotation.OnAnyEvent;
+import io.github.springsocketio.annotation.OnConnect;
+import io.github.springsocketio.annotation.OnDisconnect;
+import io.github.springsocketio.annotation.OnEvent;
+import io.github.springsocketio.annotation.SocketIoListener;
+import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
+import io.github.springsocketio.client.Ack;
+import io.github.springsocketio.client.DisconnectReason;
+import io.github.springsocketio.client.SocketIoClient;
+import io.github.springsocketio.client.SocketIoSocket;
+import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code @SocketIoListener} beans against the reference Node server: typed payloads, acks by
+ * return value, connect and disconnect callbacks, catch-all handlers, listener namespaces joined
+ * automatically, placeholders.
+ */
+class SocketIoListenerIntegrationTests {
+
+	private static final long TIMEOUT = 10;
+
+	@RegisterExtension
+	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+
+	private ApplicationContextRunner contextRunner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SocketIoAutoConfiguration.class))
+			.withUserConfiguration(ListenerConfiguration.class)
+			.withPropertyValues("socketio.client.url=" + server.url(), "chat.event=echo", "chat.namespace=/chat");
+	}
+
+	@Test
+	void deliversEventsToAnnotatedMethodsAndAnswersAcksWithReturnValues() {
+		contextRunner().run((context) -> {
+			RootListener root = context.getBean(RootListener.class);
+			ChatListener chat = context.getBean(ChatListener.class);
+			assertThat(root.connected.get(TIMEOUT, TimeUnit.SECONDS)).isTrue();
+			SocketIoClient client = context.getBean(SocketIoClient.class);
+			assertThat(chat.welcome.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("/chat");
+			client.emit("echo", new Message("hello", 3), List.of(1, 2));
+			assertThat(root.echoes.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("hello x3 [1, 2]");
+			client.emit("request-ack", "question");
+			assertThat(root.replies.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("answer to question");
+			assertThat(root.anyEvents).contains("welcome");
+			client.socket("/chat").emit("echo", new Message("in chat", 1));
+			assertThat(chat.echoes.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(new Message("in chat", 1));
+		});
+	}
+
+	@Test
+	void tellsAboutDisconnects() {
+		contextRunner().run((context) -> {
+			RootListener root = context.getBean(RootListener.class);
+			root.connected.get(TIMEOUT, TimeUnit.SECONDS);
+			context.getBean(SocketIoClient.class).emit("disconnect-me");
+			assertThat(root.disconnects.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.IO_SERVER_DISCONNECT);
+		});
+	}
+
+	record Message(String text, int times) {
+	}
+
+	@SocketIoListener
+	static class RootListener {
+
+		final CompletableFuture<Boolean> connected = new CompletableFuture<>();
+
+		final BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+
+		final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+
+		final BlockingQueue<DisconnectReason> disconnects = new LinkedBlockingQueue<>();
+
+		final List<String> anyEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@OnConnect
+		void onConnect(SocketIoSocket socket) {
+			this.connected.complete(socket.isConnected());
+		}
+
+		@OnEvent("${chat.event}")
+		void echo(Message message, List<Integer> numbers) {
+			this.echoes.add(message.text() + " x" + message.times() + " " + numbers);
+		}
+
+		@OnEvent("server-request")
+		String answer(String question, Ack ack) {
+			assertThat(ack.requested()).isTrue();
+			return "answer to " + question;
+		}
+
+		@OnEvent("server-request-reply")
+		void reply(String reply) {
+			this.replies.add(reply);
+		}
+
+		@OnAnyEvent
+		void any(@EventName String event) {
+			this.anyEvents.add(event);
+		}
+
+		@OnDisconnect
+		void onDisconnect(DisconnectReason reason) {
+			this.disconnects.add(reason);
+		}
+
+	}
+
+	@SocketIoListener(namespace = "${chat.namespace}")
+	static class ChatListener {
+
+		final BlockingQueue<String> welcome = new LinkedBlockingQueue<>();
+
+		final BlockingQueue<Message> echoes = new LinkedBlockingQueue<>();
+
+		@OnEvent
+		void welcome(Map<String, Object> info) {
+			this.welcome.add((String) info.get("namespace"));
+		}
+
+		@OnEvent("echo")
+		void echo(Message message) {
+			this.echoes.add(message);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ListenerConfiguration {
+
+		@Bean
+		RootListener rootListener() {
+			return new RootListener();
+		}
+
+		@Bean
+		ChatListener chatListener() {
+			return new ChatListener();
+		}
+
+	}
+
+}
