@@ -116,10 +116,21 @@ public final class HandlerMethod {
 	 * @param ack the acknowledgement, or {@code null}
 	 * @param reason the disconnect reason, or {@code null}
 	 * @param failure the connect failure, or {@code null}
+	 * @param error what a handler threw, for exception handlers, or {@code null}
 	 */
 	public record Invocation(SocketIoClient client, SocketIoSocket socket, @Nullable String event,
 			@Nullable Arguments arguments, @Nullable Ack ack, @Nullable DisconnectReason reason,
-			@Nullable SocketIoConnectException failure) {
+			@Nullable SocketIoConnectException failure, @Nullable Throwable error) {
+
+		/**
+		 * The same invocation, for an exception handler.
+		 * @param error what the handler threw
+		 * @return the invocation
+		 */
+		public Invocation withError(Throwable error) {
+			return new Invocation(this.client, this.socket, this.event, this.arguments, this.ack, this.reason, this.failure,
+					error);
+		}
 
 	}
 
@@ -153,6 +164,9 @@ public final class HandlerMethod {
 			}
 			if (type == SocketIoConnectException.class) {
 				return Invocation::failure;
+			}
+			if (Throwable.class.isAssignableFrom(type)) {
+				return (invocation) -> type.isInstance(invocation.error()) ? invocation.error() : null;
 			}
 			return null;
 		}

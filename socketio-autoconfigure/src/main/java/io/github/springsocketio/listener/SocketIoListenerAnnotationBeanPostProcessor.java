@@ -27,6 +27,7 @@ import io.github.springsocketio.annotation.OnConnect;
 import io.github.springsocketio.annotation.OnConnectError;
 import io.github.springsocketio.annotation.OnDisconnect;
 import io.github.springsocketio.annotation.OnEvent;
+import io.github.springsocketio.annotation.SocketIoAdvice;
 import io.github.springsocketio.annotation.SocketIoListener;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoSocket;
@@ -56,6 +57,8 @@ public class SocketIoListenerAnnotationBeanPostProcessor
 
 	private final List<Listener> listeners = new ArrayList<>();
 
+	private final List<ExceptionHandlers> advice = new ArrayList<>();
+
 	private @Nullable ConfigurableBeanFactory beanFactory;
 
 	private boolean registered;
@@ -81,7 +84,13 @@ public class SocketIoListenerAnnotationBeanPostProcessor
 		SocketIoListener annotation = AnnotatedElementUtils.findMergedAnnotation(targetClass, SocketIoListener.class);
 		if (annotation != null) {
 			synchronized (this.listeners) {
-				this.listeners.add(new Listener(bean, targetClass, resolve(annotation.namespace()), resolve(annotation.client())));
+				this.listeners.add(new Listener(bean, targetClass, resolve(annotation.namespace()), resolve(annotation.client()),
+						new ExceptionHandlers(bean, targetClass)));
+			}
+		}
+		if (AnnotatedElementUtils.hasAnnotation(targetClass, SocketIoAdvice.class)) {
+			synchronized (this.listeners) {
+				this.advice.add(new ExceptionHandlers(bean, targetClass));
 			}
 		}
 		return bean;
@@ -122,19 +131,24 @@ public class SocketIoListenerAnnotationBeanPostProcessor
 			OnEvent onEvent = AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class);
 			if (onEvent != null) {
 				String event = StringUtils.hasText(onEvent.value()) ? resolve(onEvent.value()) : method.getName();
-				socket.on(event, (args, ack) -> handler.invoke(new HandlerMethod.Invocation(client, socket, event, args, ack, null, null)));
+				socket.on(event, (args, ack) -> guarded(listener, handler,
+						new HandlerMethod.Invocation(client, socket, event, args, ack, null, null, null)));
 			}
 			if (method.isAnnotationPresent(OnAnyEvent.class)) {
-				socket.onAny((event, args, ack) -> handler.invoke(new HandlerMethod.Invocation(client, socket, event, args, ack, null, null)));
+				socket.onAny((event, args, ack) -> guarded(listener, handler,
+						new HandlerMethod.Invocation(client, socket, event, args, ack, null, null, null)));
 			}
 			if (method.isAnnotationPresent(OnConnect.class)) {
-				socket.onConnect(() -> invoke(handler, new HandlerMethod.Invocation(client, socket, null, null, null, null, null)));
+				socket.onConnect(() -> invoke(listener, handler,
+						new HandlerMethod.Invocation(client, socket, "connect", null, null, null, null, null)));
 			}
 			if (method.isAnnotationPresent(OnDisconnect.class)) {
-				socket.onDisconnect((reason) -> invoke(handler, new HandlerMethod.Invocation(client, socket, null, null, null, reason, null)));
+				socket.onDisconnect((reason) -> invoke(listener, handler,
+						new HandlerMethod.Invocation(client, socket, "disconnect", null, null, reason, null, null)));
 			}
 			if (method.isAnnotationPresent(OnConnectError.class)) {
-				socket.onConnectError((failure) -> invoke(handler, new HandlerMethod.Invocation(client, socket, null, null, null, null, failure)));
+				socket.onConnectError((failure) -> invoke(listener, handler,
+						new HandlerMethod.Invocation(client, socket, "connect_error", null, null, null, failure, null)));
 			}
 		}
 	}
@@ -155,9 +169,9 @@ public class SocketIoListenerAnnotationBeanPostProcessor
 		}
 	}
 
-	private static void invoke(HandlerMethod handler, HandlerMethod.Invocation invocation) {
+	private void invoke(Listener listener, HandlerMethod handler, HandlerMethod.Invocation invocation) {
 		try {
-			handler.invoke(invocation);
+			guarded(listener, handler, invocation);
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -167,12 +181,41 @@ public class SocketIoListenerAnnotationBeanPostProcessor
 		}
 	}
 
+	/**
+	 * Invokes a handler; what it throws goes to the most specific exception handler, the
+	 * listener's own before the advice's, and is thrown on when none takes it (the client then
+	 * logs it with the event and the namespace, and the connection stays up).
+	 */
+	private void guarded(Listener listener, HandlerMethod handler, HandlerMethod.Invocation invocation) throws Exception {
+		try {
+			handler.invoke(invocation);
+		}
+		catch (Exception ex) {
+			HandlerMethod exceptionHandler = listener.exceptionHandlers.find(ex);
+			if (exceptionHandler == null) {
+				synchronized (this.listeners) {
+					for (ExceptionHandlers advice : this.advice) {
+						exceptionHandler = advice.find(ex);
+						if (exceptionHandler != null) {
+							break;
+						}
+					}
+				}
+			}
+			if (exceptionHandler == null) {
+				throw ex;
+			}
+			exceptionHandler.invoke(invocation.withError(ex));
+		}
+	}
+
 	private String resolve(String value) {
 		String resolved = (this.beanFactory != null) ? this.beanFactory.resolveEmbeddedValue(value) : value;
 		return (resolved != null) ? resolved : value;
 	}
 
-	private record Listener(Object bean, Class<?> targetClass, String namespace, String client) {
+	private record Listener(Object bean, Class<?> targetClass, String namespace, String client,
+			ExceptionHandlers exceptionHandlers) {
 
 	}
 

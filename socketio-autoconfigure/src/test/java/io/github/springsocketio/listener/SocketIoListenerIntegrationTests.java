@@ -12,6 +12,8 @@ import io.github.springsocketio.annotation.OnAnyEvent;
 import io.github.springsocketio.annotation.OnConnect;
 import io.github.springsocketio.annotation.OnDisconnect;
 import io.github.springsocketio.annotation.OnEvent;
+import io.github.springsocketio.annotation.SocketIoAdvice;
+import io.github.springsocketio.annotation.SocketIoExceptionHandler;
 import io.github.springsocketio.annotation.SocketIoListener;
 import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
 import io.github.springsocketio.client.Ack;
@@ -76,7 +78,90 @@ class SocketIoListenerIntegrationTests {
 		});
 	}
 
+	@Test
+	void handsExceptionsToTheMostSpecificHandlerTheListenersOwnFirst() {
+		contextRunner().withUserConfiguration(ErrorConfiguration.class).run((context) -> {
+			context.getBean(RootListener.class).connected.get(TIMEOUT, TimeUnit.SECONDS);
+			SocketIoClient client = context.getBean(SocketIoClient.class);
+			client.emit("emit-many", 5);
+			BlockingQueue<String> handled = context.getBean(ErrorConfiguration.class).handled;
+			List<String> seen = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				seen.add(handled.poll(TIMEOUT, TimeUnit.SECONDS));
+			}
+			assertThat(seen).containsExactly("listener:one", "advice-argument:two:many", "advice-runtime:three");
+			assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
+			assertThat(handled).isEmpty();
+		});
+	}
+
 	record Message(String text, int times) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ErrorConfiguration {
+
+		final BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+
+		@Bean
+		FailingListener failingListener() {
+			return new FailingListener(this.handled);
+		}
+
+		@Bean
+		Advice advice() {
+			return new Advice(this.handled);
+		}
+
+	}
+
+	@SocketIoListener
+	static class FailingListener {
+
+		private final BlockingQueue<String> handled;
+
+		FailingListener(BlockingQueue<String> handled) {
+			this.handled = handled;
+		}
+
+		@OnEvent("many")
+		void many(int i) throws Exception {
+			switch (i) {
+				case 1 -> throw new IllegalStateException("one");
+				case 2 -> throw new IllegalArgumentException("two");
+				case 3 -> throw new UnsupportedOperationException("three");
+				case 4 -> throw new Exception("four is handled by nobody");
+				default -> {
+				}
+			}
+		}
+
+		@SocketIoExceptionHandler
+		void onIllegalState(IllegalStateException ex) {
+			this.handled.add("listener:" + ex.getMessage());
+		}
+
+	}
+
+	@SocketIoAdvice
+	static class Advice {
+
+		private final BlockingQueue<String> handled;
+
+		Advice(BlockingQueue<String> handled) {
+			this.handled = handled;
+		}
+
+		@SocketIoExceptionHandler(IllegalArgumentException.class)
+		void onArgument(IllegalArgumentException ex, @EventName String event) {
+			this.handled.add("advice-argument:" + ex.getMessage() + ":" + event);
+		}
+
+		@SocketIoExceptionHandler
+		void onRuntime(RuntimeException ex) {
+			this.handled.add("advice-runtime:" + ex.getMessage());
+		}
+
 	}
 
 	@SocketIoListener
