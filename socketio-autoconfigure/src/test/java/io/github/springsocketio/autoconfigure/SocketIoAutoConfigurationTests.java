@@ -74,6 +74,32 @@ class SocketIoAutoConfigurationTests {
 	}
 
 	@Test
+	void failsStartupWithinTheConnectTimeoutWhenFailFastAndTheServerIsAway() throws Exception {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=http://127.0.0.1:" + port, "socketio.client.auto-connect=true",
+					"socketio.client.fail-fast=true", "socketio.client.connect-timeout=1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.cause()
+				.hasMessageContaining("The Socket.IO client 'default' could not connect")
+				.hasMessageContaining("Timed out after 1000 ms"));
+	}
+
+	@Test
+	void startsWithoutWaitingWhenNotFailFast() throws Exception {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.contextRunner.withPropertyValues("socketio.client.url=http://127.0.0.1:" + port, "socketio.client.auto-connect=true")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(SocketIoClient.class));
+	}
+
+	@Test
 	void createsNothingWhenDisabled() {
 		this.contextRunner.withPropertyValues("socketio.client.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SocketIoClient.class));
