@@ -47,6 +47,8 @@ public final class HandlerMethod {
 
 	private final ParameterSource[] sources;
 
+	private final int eventArguments;
+
 	/**
 	 * Creates a handler method.
 	 * @param bean the bean (possibly a proxy) to invoke on
@@ -65,6 +67,15 @@ public final class HandlerMethod {
 			}
 			this.sources[i] = source;
 		}
+		this.eventArguments = argument;
+	}
+
+	/**
+	 * How many parameters receive event arguments.
+	 * @return the count
+	 */
+	public int eventArguments() {
+		return this.eventArguments;
 	}
 
 	/**

@@ -128,6 +128,13 @@ public class SocketIoListenerAnnotationBeanPostProcessor
 				(MethodIntrospector.MetadataLookup<Boolean>) (method) -> isHandler(method) ? Boolean.TRUE : null);
 		for (Method method : methods.keySet()) {
 			HandlerMethod handler = handler(listener, method);
+			boolean takesEvents = AnnotatedElementUtils.hasAnnotation(method, OnEvent.class)
+					|| method.isAnnotationPresent(OnAnyEvent.class);
+			if (!takesEvents && handler.eventArguments() > 0) {
+				throw new IllegalStateException("Invalid Socket.IO handler method " + listener.targetClass.getName() + "."
+						+ method.getName() + ": a connect, disconnect or connect-error handler may only take "
+						+ "SocketIoSocket, SocketIoClient, DisconnectReason or SocketIoConnectException parameters");
+			}
 			OnEvent onEvent = AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class);
 			if (onEvent != null) {
 				String event = StringUtils.hasText(onEvent.value()) ? resolve(onEvent.value()) : method.getName();

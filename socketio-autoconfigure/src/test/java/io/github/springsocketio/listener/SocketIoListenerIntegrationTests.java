@@ -95,7 +95,101 @@ class SocketIoListenerIntegrationTests {
 		});
 	}
 
+	@Test
+	void failsStartupOnAHandlerSignatureItCannotServe() {
+		contextRunner().withUserConfiguration(BadListenerConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining(BadListener.class.getName() + ".connected")
+				.hasMessageContaining("may only take"));
+	}
+
+	@Test
+	void invokesListenersThroughTheirProxiesAndUsesTheAuthProviderBean() {
+		contextRunner().withUserConfiguration(ProxyConfiguration.class).run((context) -> {
+			ProxyConfiguration proxies = context.getBean(ProxyConfiguration.class);
+			assertThat(proxies.authWelcome.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("/auth");
+			assertThat(proxies.intercepted).contains("welcome");
+		});
+	}
+
 	record Message(String text, int times) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadListenerConfiguration {
+
+		@Bean
+		BadListener badListener() {
+			return new BadListener();
+		}
+
+	}
+
+	@SocketIoListener
+	static class BadListener {
+
+		@OnConnect
+		void connected(Message message) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ProxyConfiguration {
+
+		final BlockingQueue<String> authWelcome = new LinkedBlockingQueue<>();
+
+		final List<String> intercepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Bean
+		io.github.springsocketio.client.AuthProvider authProvider() {
+			return (namespace) -> Map.of("token", "secret-token");
+		}
+
+		@Bean
+		AuthListener authListener() {
+			return new AuthListener(this.authWelcome);
+		}
+
+		@Bean
+		static org.springframework.beans.factory.config.BeanPostProcessor proxyingPostProcessor(
+				org.springframework.beans.factory.ObjectProvider<ProxyConfiguration> configuration) {
+			return new org.springframework.beans.factory.config.BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (!(bean instanceof AuthListener)) {
+						return bean;
+					}
+					org.springframework.aop.framework.ProxyFactory factory = new org.springframework.aop.framework.ProxyFactory(bean);
+					factory.setProxyTargetClass(true);
+					factory.addAdvice((org.aopalliance.intercept.MethodInterceptor) (invocation) -> {
+						configuration.getObject().intercepted.add(invocation.getMethod().getName());
+						return invocation.proceed();
+					});
+					return factory.getProxy();
+				}
+
+			};
+		}
+
+	}
+
+	@SocketIoListener(namespace = "/auth")
+	public static class AuthListener {
+
+		private final BlockingQueue<String> welcome;
+
+		public AuthListener(BlockingQueue<String> welcome) {
+			this.welcome = welcome;
+		}
+
+		@OnEvent
+		public void welcome(Map<String, Object> info) {
+			this.welcome.add((String) info.get("namespace"));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
