@@ -646,16 +646,17 @@ final class DefaultSocketIoClient implements SocketIoClient {
 				return;
 			}
 		}
-		if (this.state == ConnectionState.RECONNECTING) {
-			int attempts = this.reconnectAttempts;
+		ConnectionState previous = this.state;
+		int attempts = this.reconnectAttempts;
+		this.reconnectAttempts = 0;
+		this.state = ConnectionState.CONNECTED;
+		if (previous == ConnectionState.RECONNECTING) {
 			logger.info("Reconnected to " + this.loggedUrl + " after " + attempts + " attempt(s)");
 			this.reconnectHandlers.forEach((handler) -> this.handlerExecutor.execute(() -> handler.accept(attempts)));
 		}
-		else if (this.state != ConnectionState.CONNECTED) {
+		else if (previous != ConnectionState.CONNECTED) {
 			logger.info("Connected to " + this.loggedUrl);
 		}
-		this.reconnectAttempts = 0;
-		this.state = ConnectionState.CONNECTED;
 		this.connectWaiters.forEach((waiter) -> waiter.complete(null));
 		this.connectWaiters.clear();
 	}

@@ -69,6 +69,8 @@ class ChaosTests {
 			assertThat(report.get("distinct")).isEqualTo(total);
 			assertThat(report.get("max")).isEqualTo(total - 1);
 			assertThat(report.get("ordered")).isEqualTo(true);
+			System.out.println("chaos (a): " + total + " emits acknowledged across 20 cuts, " + proxy.connections()
+					+ " connections, " + ((Integer) report.get("received") - total) + " emits received again");
 			assertThat(proxy.connections()).isGreaterThanOrEqualTo(21);
 			List<Integer> many = Collections.synchronizedList(new ArrayList<>());
 			CountDownLatch received = new CountDownLatch(10);
@@ -97,10 +99,15 @@ class ChaosTests {
 			List<String> welcomes = Collections.synchronizedList(new ArrayList<>());
 			client.on("welcome", (args, ack) -> welcomes.add(args.json(0).get("id").stringValue()));
 			client.connect();
+			List<Long> reconnectMillis = new ArrayList<>();
 			for (int restart = 0; restart < 5; restart++) {
 				restarting.stop();
+				long down = System.nanoTime();
 				restarting.start();
+				long up = System.nanoTime();
 				assertThat(reconnects.poll(TIMEOUT, TimeUnit.SECONDS)).isNotNull();
+				reconnectMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - up));
+				assertThat(down).isLessThan(up);
 				assertThat(client.call("add", Integer.class, restart, 1)).isEqualTo(restart + 1);
 			}
 			await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> welcomes.size() == 6);
@@ -114,6 +121,8 @@ class ChaosTests {
 			System.gc();
 			assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(before + 2);
 		});
+		System.out.println("chaos (b): reconnected " + reconnectMillis + " ms after each server start; live threads "
+				+ before + " before, " + ManagementFactory.getThreadMXBean().getThreadCount() + " after");
 	}
 
 	@Test
@@ -147,6 +156,8 @@ class ChaosTests {
 			}
 			assertThat(later).isEqualTo(expected);
 			assertThat(client.socket("/").recovered()).isTrue();
+			System.out.println("chaos (c): all 100 events recovered, in order, "
+					+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms after the cut");
 		}
 	}
 
@@ -172,6 +183,9 @@ class ChaosTests {
 			assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(threadsBefore + 2);
 			assertThat(memory.getHeapMemoryUsage().getUsed()).isLessThan(heapBefore + 16 * 1024 * 1024);
 		});
+		System.out.println("chaos (d): 1000 cycles; live threads " + threadsBefore + " -> "
+				+ ManagementFactory.getThreadMXBean().getThreadCount() + "; heap after GC " + heapBefore / 1024 + " KiB -> "
+				+ memory.getHeapMemoryUsage().getUsed() / 1024 + " KiB");
 	}
 
 	private static int freePort() throws IOException {
