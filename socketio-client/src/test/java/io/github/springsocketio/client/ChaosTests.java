@@ -90,6 +90,7 @@ class ChaosTests {
 	void reconnectsAfterEachOfFiveServerRestartsAndLeavesNoThreadBehind() throws Exception {
 		int before = ManagementFactory.getThreadMXBean().getThreadCount();
 		SocketIoServerExtension restarting = SocketIoServerExtension.nodeReference().withPort(freePort());
+		List<Long> reconnectMillis = new ArrayList<>();
 		restarting.start();
 		try {
 			SocketIoClient client = this.clients.create(restarting.url(), TransportMode.WEBSOCKET,
@@ -99,7 +100,6 @@ class ChaosTests {
 			List<String> welcomes = Collections.synchronizedList(new ArrayList<>());
 			client.on("welcome", (args, ack) -> welcomes.add(args.json(0).get("id").stringValue()));
 			client.connect();
-			List<Long> reconnectMillis = new ArrayList<>();
 			for (int restart = 0; restart < 5; restart++) {
 				restarting.stop();
 				long down = System.nanoTime();
