@@ -35,6 +35,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -84,7 +85,8 @@ public final class SocketIoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketIoClientLifecycle socketIoClientLifecycle(ConfigurableListableBeanFactory beanFactory,
-			SocketIoClientFactory factory, ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners) {
+			SocketIoClientFactory factory, ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners,
+			ApplicationEventPublisher events) {
 		Map<String, SocketIoClient> clients = new LinkedHashMap<>();
 		clients.put(SocketIoClientFactory.DEFAULT_CLIENT, beanFactory.getBean("socketIoClient", SocketIoClient.class));
 		for (String name : SocketIoClientFactory.namedClients(beanFactory.getBean(Environment.class))) {
@@ -93,7 +95,7 @@ public final class SocketIoAutoConfiguration {
 				clients.put(name, beanFactory.getBean(beanName, SocketIoClient.class));
 			}
 		}
-		return new SocketIoClientLifecycle(clients, factory, listeners.getIfAvailable());
+		return new SocketIoClientLifecycle(clients, factory, listeners.getIfAvailable(), events);
 	}
 
 }

@@ -16,22 +16,32 @@
 package io.github.springsocketio.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.springsocketio.client.SocketIoClient;
+import io.github.springsocketio.client.SocketIoSocket;
+import io.github.springsocketio.event.SocketIoConnectErrorEvent;
+import io.github.springsocketio.event.SocketIoConnectedEvent;
+import io.github.springsocketio.event.SocketIoDisconnectedEvent;
+import io.github.springsocketio.event.SocketIoReconnectAttemptEvent;
+import io.github.springsocketio.event.SocketIoReconnectFailedEvent;
 import io.github.springsocketio.listener.SocketIoListenerAnnotationBeanPostProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Connects the auto-configured clients once the context is refreshed (those with
  * {@code auto-connect}), joining the namespaces their listeners name, and disconnects them on
  * shutdown. A client with {@code fail-fast} fails startup when its first connect fails;
- * the others connect in the background.
+ * the others connect in the background. Publishes the clients' application events (see
+ * {@link io.github.springsocketio.event.SocketIoClientEvent}).
  *
  * @author springsocketio
  * @since 0.1.0
@@ -46,6 +56,10 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 
 	private final @Nullable SocketIoListenerAnnotationBeanPostProcessor listeners;
 
+	private final ApplicationEventPublisher events;
+
+	private boolean published;
+
 	private volatile boolean running;
 
 	/**
@@ -53,25 +67,30 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 	 * @param clients the clients by name
 	 * @param factory the factory that knows their settings
 	 * @param listeners the listener post-processor, or {@code null}
+	 * @param events publishes the clients' application events
 	 */
 	public SocketIoClientLifecycle(Map<String, SocketIoClient> clients, SocketIoClientFactory factory,
-			@Nullable SocketIoListenerAnnotationBeanPostProcessor listeners) {
+			@Nullable SocketIoListenerAnnotationBeanPostProcessor listeners, ApplicationEventPublisher events) {
 		this.clients = new LinkedHashMap<>(clients);
 		this.factory = factory;
 		this.listeners = listeners;
+		this.events = events;
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
+		if (!this.published) {
+			this.published = true;
+			this.clients.forEach(this::publishEvents);
+		}
 		this.clients.forEach((name, client) -> {
 			SocketIoProperties.Client settings = this.factory.settings(name);
 			if (!settings.isAutoConnect()) {
 				return;
 			}
-			List<String> namespaces = (this.listeners != null) ? this.listeners.namespacesOf(name) : List.of();
 			CompletableFuture<Void> connected = client.connectAsync();
-			namespaces.stream()
+			namespaces(name).stream()
 				.filter((namespace) -> !settings.getNamespaces().contains(namespace))
 				.forEach((namespace) -> client.socket(namespace).connectAsync()
 					.exceptionally((ex) -> logFailure(name, ex)));
@@ -88,6 +107,27 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 				connected.exceptionally((ex) -> logFailure(name, ex));
 			}
 		});
+	}
+
+	private List<String> namespaces(String name) {
+		Set<String> namespaces = new LinkedHashSet<>(this.factory.settings(name).getNamespaces());
+		if (this.listeners != null) {
+			namespaces.addAll(this.listeners.namespacesOf(name));
+		}
+		return List.copyOf(namespaces);
+	}
+
+	private void publishEvents(String name, SocketIoClient client) {
+		for (String namespace : namespaces(name)) {
+			SocketIoSocket socket = client.socket(namespace);
+			socket.onConnect(() -> this.events.publishEvent(new SocketIoConnectedEvent(client, name, namespace)));
+			socket.onDisconnect((reason) -> this.events
+				.publishEvent(new SocketIoDisconnectedEvent(client, name, namespace, reason)));
+			socket.onConnectError((failure) -> this.events
+				.publishEvent(new SocketIoConnectErrorEvent(client, name, namespace, failure)));
+		}
+		client.onReconnectAttempt((attempt) -> this.events.publishEvent(new SocketIoReconnectAttemptEvent(client, name, attempt)));
+		client.onReconnectFailed(() -> this.events.publishEvent(new SocketIoReconnectFailedEvent(client, name)));
 	}
 
 	private static @Nullable Void logFailure(String name, Throwable failure) {

@@ -75,6 +75,13 @@ class SocketIoListenerIntegrationTests {
 			root.connected.get(TIMEOUT, TimeUnit.SECONDS);
 			context.getBean(SocketIoClient.class).emit("disconnect-me");
 			assertThat(root.disconnects.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.IO_SERVER_DISCONNECT);
+			BlockingQueue<String> events = context.getBean(ListenerConfiguration.class).events;
+			List<String> published = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				published.add(events.poll(TIMEOUT, TimeUnit.SECONDS));
+			}
+			assertThat(published).containsExactlyInAnyOrder("connected default /", "connected default /chat",
+					"disconnected default / io server disconnect");
 		});
 	}
 
@@ -325,6 +332,21 @@ class SocketIoListenerIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	static class ListenerConfiguration {
+
+		final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+		@Bean
+		org.springframework.context.ApplicationListener<io.github.springsocketio.event.SocketIoClientEvent> eventRecorder() {
+			return (event) -> {
+				if (event instanceof io.github.springsocketio.event.SocketIoConnectedEvent connected) {
+					this.events.add("connected " + connected.getClientName() + " " + connected.getNamespace());
+				}
+				else if (event instanceof io.github.springsocketio.event.SocketIoDisconnectedEvent disconnected) {
+					this.events.add("disconnected " + disconnected.getClientName() + " " + disconnected.getNamespace() + " "
+							+ disconnected.getReason().wireName());
+				}
+			};
+		}
 
 		@Bean
 		RootListener rootListener() {

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.event;
+
+import io.github.springsocketio.client.SocketIoClient;
+
+/**
+ * Published when a namespace of a client connected.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public class SocketIoConnectedEvent extends SocketIoClientEvent {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String namespace;
+
+	/**
+	 * Creates the event.
+	 * @param client the client
+	 * @param clientName the client's name
+	 * @param namespace the namespace
+	 */
+	public SocketIoConnectedEvent(SocketIoClient client, String clientName, String namespace) {
+		super(client, clientName);
+		this.namespace = namespace;
+	}
+
+	/**
+	 * The namespace.
+	 * @return the namespace
+	 */
+	public String getNamespace() {
+		return this.namespace;
+	}
+
+}
