@@ -29,6 +29,7 @@ import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.SocketIoSocket;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ReflectionUtils;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -57,6 +58,7 @@ public final class HandlerMethod {
 	public HandlerMethod(Object bean, Method method) {
 		this.bean = bean;
 		this.method = method;
+		ReflectionUtils.makeAccessible(method);
 		Parameter[] parameters = method.getParameters();
 		this.sources = new ParameterSource[parameters.length];
 		int argument = 0;
