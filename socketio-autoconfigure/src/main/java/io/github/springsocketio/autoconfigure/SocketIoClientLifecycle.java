@@ -15,13 +15,18 @@
  */
 package io.github.springsocketio.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.github.springsocketio.client.ConnectionState;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoSocket;
 import io.github.springsocketio.event.SocketIoConnectErrorEvent;
@@ -136,10 +141,30 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 		return null;
 	}
 
+	/**
+	 * Disconnects every client. A client that is (re)connecting gets up to its
+	 * {@code shutdown-timeout} to connect, so that the emits in its send buffer go out first.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
-		this.clients.values().forEach(SocketIoClient::disconnect);
+		this.clients.forEach((name, client) -> {
+			ConnectionState state = client.state();
+			if (state == ConnectionState.CONNECTING || state == ConnectionState.RECONNECTING) {
+				Duration timeout = this.factory.settings(name).getShutdownTimeout();
+				try {
+					client.connectAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					logger.warn("The Socket.IO client '" + name + "' could not connect within its shutdown-timeout ("
+							+ timeout + "): emits still buffered are dropped");
+				}
+			}
+			client.disconnect();
+		});
 	}
 
 	@Override
