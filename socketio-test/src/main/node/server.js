@@ -147,6 +147,14 @@ function registerHandlers(socket) {
       }
     }, delay);
   });
+  // A chat room for the sample application: every message goes to everyone, the sender gets an ack.
+  socket.on('chat', (message, ack) => {
+    const stamped = { author: String(message && message.author), text: String(message && message.text), at: Date.now() };
+    socket.nsp.emit('chat', stamped);
+    if (typeof ack === 'function') {
+      ack({ delivered: true, at: stamped.at });
+    }
+  });
   socket.on('count', () => {
     stats.count++;
   });
