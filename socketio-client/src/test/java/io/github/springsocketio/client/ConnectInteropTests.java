@@ -34,7 +34,8 @@ class ConnectInteropTests {
 	static final SocketIoServerExtension node = ServerKind.NODE.extension();
 
 	@RegisterExtension
-	static final SocketIoServerExtension python = ServerKind.PYTHON.extension();
+	static final SocketIoServerExtension python = ServerKind.PYTHON.extension()
+		.withEnv("PING_INTERVAL", InteropMatrix.PYTHON_PING_INTERVAL);
 
 	@Parameter(0)
 	ServerKind server;

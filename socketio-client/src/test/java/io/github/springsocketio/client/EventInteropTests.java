@@ -42,7 +42,8 @@ class EventInteropTests {
 	static final SocketIoServerExtension node = ServerKind.NODE.extension().withEnv("MAX_PAYLOAD", "2000000");
 
 	@RegisterExtension
-	static final SocketIoServerExtension python = ServerKind.PYTHON.extension().withEnv("MAX_PAYLOAD", "2000000");
+	static final SocketIoServerExtension python = ServerKind.PYTHON.extension().withEnv("MAX_PAYLOAD", "2000000")
+		.withEnv("PING_INTERVAL", InteropMatrix.PYTHON_PING_INTERVAL);
 
 	@Parameter(0)
 	ServerKind server;
