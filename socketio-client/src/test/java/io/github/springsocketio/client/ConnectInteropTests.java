@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +21,7 @@ import static org.awaitility.Awaitility.await;
  * Connecting, events and acks on the default namespace, against every reference server and
  * transport (conformance scenarios 2, 26, 35, 37, 38).
  */
-@ParameterizedClass(name = "{0} over {1}")
-@MethodSource("io.github.springsocketio.client.InteropMatrix#targets")
-class ConnectInteropTests {
-
-	private static final long TIMEOUT = 10;
+class ConnectInteropTests extends InteropMatrix {
 
 	@RegisterExtension
 	static final SocketIoServerExtension node = ServerKind.NODE.extension();
@@ -37,18 +30,15 @@ class ConnectInteropTests {
 	static final SocketIoServerExtension python = ServerKind.PYTHON.extension()
 		.withEnv("PING_INTERVAL", InteropMatrix.PYTHON_PING_INTERVAL);
 
-	@Parameter(0)
-	ServerKind server;
-
-	@Parameter(1)
-	TransportMode mode;
-
-	private String url() {
-		return InteropMatrix.url(this.server, node, python);
+	@Override
+	SocketIoServerExtension node() {
+		return node;
 	}
 
-	@RegisterExtension
-	final TestClients clients = new TestClients();
+	@Override
+	SocketIoServerExtension python() {
+		return python;
+	}
 
 	@Test
 	void connectsAndDisconnectsOnTheDefaultNamespace() throws Exception {

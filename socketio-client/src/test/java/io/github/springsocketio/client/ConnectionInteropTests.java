@@ -14,9 +14,6 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,11 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (ping interval 300 ms, ping timeout 200 ms), on every transport; conformance scenarios 7, 13,
  * 14, 23, 48, 49.
  */
-@ParameterizedClass(name = "{0} over {1}")
-@MethodSource("io.github.springsocketio.client.InteropMatrix#targets")
-class ConnectionInteropTests {
-
-	private static final long TIMEOUT = 10;
+class ConnectionInteropTests extends InteropMatrix {
 
 	private static final long PING_INTERVAL = 300;
 
@@ -45,18 +38,15 @@ class ConnectionInteropTests {
 		.withEnv("PING_INTERVAL", String.valueOf(PING_INTERVAL))
 		.withEnv("PING_TIMEOUT", "200");
 
-	@Parameter(0)
-	ServerKind server;
-
-	@Parameter(1)
-	TransportMode mode;
-
-	private String url() {
-		return InteropMatrix.url(this.server, node, python);
+	@Override
+	SocketIoServerExtension node() {
+		return node;
 	}
 
-	@RegisterExtension
-	final TestClients clients = new TestClients();
+	@Override
+	SocketIoServerExtension python() {
+		return python;
+	}
 
 	@Test
 	void answersEveryPingOfTheServer() throws Exception {

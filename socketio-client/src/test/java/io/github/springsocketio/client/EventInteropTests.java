@@ -18,9 +18,6 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.type.TypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Events, acks and binary data against every reference server and transport (conformance
  * scenarios 11, 35–41, 43, 47).
  */
-@ParameterizedClass(name = "{0} over {1}")
-@MethodSource("io.github.springsocketio.client.InteropMatrix#targets")
-class EventInteropTests {
-
-	private static final long TIMEOUT = 10;
+class EventInteropTests extends InteropMatrix {
 
 	@RegisterExtension
 	static final SocketIoServerExtension node = ServerKind.NODE.extension().withEnv("MAX_PAYLOAD", "2000000");
@@ -45,18 +38,15 @@ class EventInteropTests {
 	static final SocketIoServerExtension python = ServerKind.PYTHON.extension().withEnv("MAX_PAYLOAD", "2000000")
 		.withEnv("PING_INTERVAL", InteropMatrix.PYTHON_PING_INTERVAL);
 
-	@Parameter(0)
-	ServerKind server;
-
-	@Parameter(1)
-	TransportMode mode;
-
-	private String url() {
-		return InteropMatrix.url(this.server, node, python);
+	@Override
+	SocketIoServerExtension node() {
+		return node;
 	}
 
-	@RegisterExtension
-	final TestClients clients = new TestClients();
+	@Override
+	SocketIoServerExtension python() {
+		return python;
+	}
 
 	@Test
 	void sendsBinaryAttachmentsNestedInObjects() throws Exception {

@@ -4,12 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The interop matrix: every reference server with every transport setting.
+ * The interop matrix: the tests of a subclass run against every reference server with every
+ * transport setting. A subclass registers the two servers it needs as static extensions.
  */
-final class InteropMatrix {
+@ParameterizedClass(name = "{0} over {1}")
+@MethodSource("targets")
+abstract class InteropMatrix {
+
+	static final long TIMEOUT = 10;
 
 	/**
 	 * python-engineio ends a pending poll only once when a WebSocket probe arrives; a poll the
@@ -18,8 +27,14 @@ final class InteropMatrix {
 	 */
 	static final String PYTHON_PING_INTERVAL = "2000";
 
-	private InteropMatrix() {
-	}
+	@Parameter(0)
+	ServerKind server;
+
+	@Parameter(1)
+	TransportMode mode;
+
+	@RegisterExtension
+	final TestClients clients = new TestClients();
 
 	static List<Arguments> targets() {
 		List<Arguments> targets = new ArrayList<>();
@@ -31,8 +46,24 @@ final class InteropMatrix {
 		return targets;
 	}
 
-	static String url(ServerKind server, SocketIoServerExtension node, SocketIoServerExtension python) {
-		return (server == ServerKind.NODE) ? node.url() : python.url();
+	/**
+	 * The Node server of the subclass.
+	 * @return the server
+	 */
+	abstract SocketIoServerExtension node();
+
+	/**
+	 * The python-socketio server of the subclass.
+	 * @return the server
+	 */
+	abstract SocketIoServerExtension python();
+
+	/**
+	 * The URL of this run's server.
+	 * @return the URL
+	 */
+	String url() {
+		return (this.server == ServerKind.NODE) ? node().url() : python().url();
 	}
 
 }
