@@ -56,4 +56,22 @@ class ChatBridgeApplicationTests {
 		});
 	}
 
+	@Test
+	void showsTheClientInHealthAndPrometheus() {
+		RestClient rest = RestClient.create("http://localhost:" + this.port);
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+			Map<String, Object> health = rest.get().uri("/actuator/health/socketIo").retrieve()
+				.body(new ParameterizedTypeReference<>() {
+				});
+			assertThat(health).containsEntry("status", "UP");
+			assertThat(health).extractingByKey("components").asString().contains("default").contains("connected");
+		});
+		rest.post().uri("/messages").body(Map.of("author", "grace", "text", "metrics")).header("Content-Type",
+				"application/json").retrieve().toBodilessEntity();
+		String scrape = rest.get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape).contains("socketio_client_connected{client=\"default\",namespace=\"/\"} 1")
+			.containsPattern("socketio_client_events_sent_total\\{client=\"default\",event=\"chat\",namespace=\"/\"} [1-9]")
+			.contains("socketio_client_ack_seconds_count{client=\"default\",namespace=\"/\",outcome=\"ok\"}");
+	}
+
 }

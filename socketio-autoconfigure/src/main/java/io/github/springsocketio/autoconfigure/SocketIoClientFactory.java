@@ -102,6 +102,20 @@ public class SocketIoClientFactory {
 	}
 
 	/**
+	 * The client name of a client bean: the reverse of {@link #beanName(String)}, or the bean
+	 * name itself for a client bean the application defined under another name.
+	 * @param beanName the bean name
+	 * @return the client's name
+	 */
+	public static String clientName(String beanName) {
+		if (beanName.equals("socketIoClient")) {
+			return DEFAULT_CLIENT;
+		}
+		return (beanName.endsWith("SocketIoClient") && beanName.length() > "SocketIoClient".length())
+				? beanName.substring(0, beanName.length() - "SocketIoClient".length()) : beanName;
+	}
+
+	/**
 	 * The names of the named clients of the configuration.
 	 * @param environment the environment
 	 * @return the names

@@ -49,6 +49,11 @@ public class SocketIoProperties {
 	 */
 	private Map<String, Client> clients = new LinkedHashMap<>();
 
+	/**
+	 * Micrometer meters of the clients.
+	 */
+	private final Metrics metrics = new Metrics();
+
 	public Client getClient() {
 		return this.client;
 	}
@@ -63,6 +68,31 @@ public class SocketIoProperties {
 
 	public void setClients(Map<String, Client> clients) {
 		this.clients = clients;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Micrometer meters of the clients.
+	 */
+	public static class Metrics {
+
+		/**
+		 * How many distinct event names per client become "event" tags; later names are
+		 * counted as "other".
+		 */
+		private int maxEventTags = 100;
+
+		public int getMaxEventTags() {
+			return this.maxEventTags;
+		}
+
+		public void setMaxEventTags(int maxEventTags) {
+			this.maxEventTags = maxEventTags;
+		}
+
 	}
 
 	/**

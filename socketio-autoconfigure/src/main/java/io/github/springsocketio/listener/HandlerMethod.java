@@ -15,6 +15,7 @@
  */
 package io.github.springsocketio.listener;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -192,8 +193,13 @@ public final class HandlerMethod {
 
 		private final TypeReference<Object> type;
 
+		private final @Nullable Object missing;
+
 		EventArgument(int index, Type type) {
 			this.index = index;
+			// A missing argument is null, or zero for a primitive.
+			this.missing = (type instanceof Class<?> primitive && primitive.isPrimitive())
+					? Array.get(Array.newInstance(primitive, 1), 0) : null;
 			this.type = new TypeReference<>() {
 
 				@Override
@@ -208,7 +214,7 @@ public final class HandlerMethod {
 		public @Nullable Object resolve(Invocation invocation) {
 			Arguments arguments = invocation.arguments();
 			if (arguments == null || this.index >= arguments.size()) {
-				return null;
+				return this.missing;
 			}
 			return arguments.get(this.index, this.type);
 		}

@@ -59,7 +59,7 @@ class SocketIoListenerIntegrationTests {
 			SocketIoClient client = context.getBean(SocketIoClient.class);
 			assertThat(chat.welcome.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("/chat");
 			client.emit("echo", new Message("hello", 3), List.of(1, 2));
-			assertThat(root.echoes.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("hello x3 [1, 2]");
+			assertThat(root.echoes.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("hello x3 [1, 2] 0");
 			client.emit("request-ack", "question");
 			assertThat(root.replies.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("answer to question");
 			assertThat(root.anyEvents).contains("welcome");
@@ -284,8 +284,8 @@ class SocketIoListenerIntegrationTests {
 		}
 
 		@OnEvent("${chat.event}")
-		void echo(Message message, List<Integer> numbers) {
-			this.echoes.add(message.text() + " x" + message.times() + " " + numbers);
+		void echo(Message message, List<Integer> numbers, int absent) {
+			this.echoes.add(message.text() + " x" + message.times() + " " + numbers + " " + absent);
 		}
 
 		@OnEvent("server-request")

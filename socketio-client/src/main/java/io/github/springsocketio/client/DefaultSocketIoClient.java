@@ -106,6 +106,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	private final List<Runnable> reconnectFailedHandlers = new CopyOnWriteArrayList<>();
 
+	private final Observers observers = new Observers();
+
 	private volatile ConnectionState state = ConnectionState.DISCONNECTED;
 
 	private volatile @Nullable EngineSession engine;
@@ -318,6 +320,11 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	}
 
 	@Override
+	public Subscription observe(SocketIoClientObserver observer) {
+		return this.observers.add(observer);
+	}
+
+	@Override
 	public Subscription onReconnect(IntConsumer handler) {
 		this.reconnectHandlers.add(handler);
 		return () -> this.reconnectHandlers.remove(handler);
@@ -389,7 +396,21 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	/** Sends a packet on the open session; serial executor only. */
 	boolean sendPacket(EncodedPacket packet) {
 		EngineSession current = this.engine;
-		return current != null && current.send(packet.text(), packet.attachments());
+		if (current == null || !current.send(packet.text(), packet.attachments())) {
+			return false;
+		}
+		if (!this.observers.isEmpty()) {
+			long bytes = EngineCodec.utf8Length(packet.text());
+			for (byte[] attachment : packet.attachments()) {
+				bytes += attachment.length;
+			}
+			this.observers.bytesSent(bytes);
+		}
+		return true;
+	}
+
+	Observers observers() {
+		return this.observers;
 	}
 
 	CompletableFuture<Void> join(NamespaceSocket socket) {
@@ -782,6 +803,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 			if (this.state == ConnectionState.RECONNECTING && this.reconnectTimer != null) {
 				this.reconnectTimer = null;
 				this.reconnectAttemptHandlers.forEach((handler) -> this.handlerExecutor.execute(() -> handler.accept(attempt)));
+				this.observers.reconnectAttempt(attempt);
 				this.transportIndex = 0;
 				openEngine();
 			}
@@ -814,11 +836,17 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 		@Override
 		public void onMessage(String text) {
+			if (!DefaultSocketIoClient.this.observers.isEmpty()) {
+				DefaultSocketIoClient.this.observers.bytesReceived(EngineCodec.utf8Length(text));
+			}
 			receive(() -> DefaultSocketIoClient.this.decoder.decode(text));
 		}
 
 		@Override
 		public void onMessage(byte[] bytes) {
+			if (!DefaultSocketIoClient.this.observers.isEmpty()) {
+				DefaultSocketIoClient.this.observers.bytesReceived(bytes.length);
+			}
 			receive(() -> DefaultSocketIoClient.this.decoder.decode(bytes));
 		}
 

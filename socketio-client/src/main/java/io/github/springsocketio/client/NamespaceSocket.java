@@ -138,6 +138,11 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	@Override
+	public int bufferedEmits() {
+		return this.buffered.get();
+	}
+
+	@Override
 	public void connect() {
 		this.client.await(connectAsync(), "connecting namespace '" + this.namespace + "'");
 	}
@@ -371,6 +376,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (packet.ack != null) {
 			packet.ack.sent = true;
 		}
+		this.client.observers().eventSent(this.namespace, packet.event.event());
 		if (!this.anyOutgoingHandlers.isEmpty()) {
 			OutboundEvent event = packet.event;
 			Arguments arguments = new Arguments(event.arguments(), this.client.mapper());
@@ -490,6 +496,7 @@ final class NamespaceSocket implements SocketIoSocket {
 			this.retryQueue.connected();
 		}
 		this.client.namespaceConnected(this);
+		this.client.observers().connected(this.namespace);
 		this.handlerSerial.execute(() -> {
 			for (Runnable handler : this.connectHandlers) {
 				invoke("connect", handler::run);
@@ -531,6 +538,7 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * still complete).
 	 */
 	void connectErrorEvent(SocketIoConnectException failure) {
+		this.client.observers().connectFailed(this.namespace, failure);
 		this.handlerSerial.execute(() -> {
 			for (Consumer<SocketIoConnectException> handler : this.connectErrorHandlers) {
 				invoke("connect_error", () -> handler.accept(failure));
@@ -574,6 +582,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		this.connected = false;
 		this.id = null;
+		this.client.observers().disconnected(this.namespace, reason);
 		if (this.retryQueue != null) {
 			this.retryQueue.disconnected();
 		}
@@ -618,6 +627,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (ack.timeout != null) {
 			ack.timeout.cancel(false);
 		}
+		this.client.observers().acknowledged(this.namespace, System.nanoTime() - ack.started, false);
 		Arguments arguments = new Arguments(elements(packet.data(), 0), this.client.mapper());
 		this.client.handlerExecutor().execute(() -> ack.future.complete(arguments));
 	}
@@ -632,17 +642,24 @@ final class NamespaceSocket implements SocketIoSocket {
 				}
 			}
 		});
-		fail(ack, new AckTimeoutException("operation has timed out: no acknowledgement within " + timeout.toMillis()
-				+ " ms in namespace '" + this.namespace + "'"));
+		if (this.pendingAcks.remove(ack.id, ack)) {
+			this.client.observers().acknowledged(this.namespace, System.nanoTime() - ack.started, true);
+			completeExceptionally(ack, new AckTimeoutException("operation has timed out: no acknowledgement within "
+					+ timeout.toMillis() + " ms in namespace '" + this.namespace + "'"));
+		}
 	}
 
 	private void fail(PendingAck ack, SocketIoException failure) {
 		if (this.pendingAcks.remove(ack.id, ack)) {
-			if (ack.timeout != null) {
-				ack.timeout.cancel(false);
-			}
-			this.client.handlerExecutor().execute(() -> ack.future.completeExceptionally(failure));
+			completeExceptionally(ack, failure);
 		}
+	}
+
+	private void completeExceptionally(PendingAck ack, SocketIoException failure) {
+		if (ack.timeout != null) {
+			ack.timeout.cancel(false);
+		}
+		this.client.handlerExecutor().execute(() -> ack.future.completeExceptionally(failure));
 	}
 
 	// Handlers (handler executor)
@@ -651,6 +668,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		JsonNode data = Objects.requireNonNull(packet.data());
 		JsonNode name = data.get(0);
 		String event = name.isString() ? name.stringValue() : name.asString();
+		this.client.observers().eventReceived(this.namespace, event);
 		List<JsonNode> values = elements(data, 1);
 		if (this.pid != null && !packet.hasAckId() && !values.isEmpty() && values.get(values.size() - 1).isString()) {
 			// Under connection-state recovery the server appends its offset to each event.
@@ -672,6 +690,7 @@ final class NamespaceSocket implements SocketIoSocket {
 			}
 		}
 		InboundEvent handled = event;
+		long started = System.nanoTime();
 		Throwable error = null;
 		for (AnyEventHandler handler : this.anyHandlers) {
 			error = firstError(error, invoke(handled.event(), () -> handler.handle(handled.event(), handled.arguments(), ack)));
@@ -687,6 +706,9 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		for (SocketIoInterceptor interceptor : interceptors) {
 			interceptor.afterHandle(handled, error);
+		}
+		if (list != null || !this.anyHandlers.isEmpty()) {
+			this.client.observers().handled(this.namespace, handled.event(), System.nanoTime() - started, error);
 		}
 	}
 
@@ -732,6 +754,8 @@ final class NamespaceSocket implements SocketIoSocket {
 		final long id;
 
 		final CompletableFuture<Arguments> future = new CompletableFuture<>();
+
+		final long started = System.nanoTime();
 
 		volatile @Nullable ScheduledFuture<?> timeout;
 

@@ -107,6 +107,7 @@ final class RetryQueue {
 		}
 		head.stop();
 		removeHead();
+		this.client.observers().acknowledged(this.namespace, System.nanoTime() - head.started, false);
 		this.client.handlerExecutor().execute(() -> head.future.complete(arguments));
 		sendHead();
 		return true;
@@ -135,6 +136,7 @@ final class RetryQueue {
 		if (!this.client.sendPacket(packet)) {
 			return;
 		}
+		this.client.observers().eventSent(this.namespace, head.event.event());
 		head.tries++;
 		head.ackId = ackId;
 		head.timer = this.client.scheduler()
@@ -149,6 +151,7 @@ final class RetryQueue {
 		entry.timer = null;
 		if (entry.tries > this.retries) {
 			removeHead();
+			this.client.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, true);
 			AckTimeoutException failure = new AckTimeoutException("operation has timed out: '" + entry.event.event()
 					+ "' was not acknowledged after " + entry.tries + " tries in namespace '" + this.namespace + "'");
 			this.client.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
@@ -168,6 +171,8 @@ final class RetryQueue {
 		final Duration timeout;
 
 		final CompletableFuture<Arguments> future = new CompletableFuture<>();
+
+		final long started = System.nanoTime();
 
 		int tries;
 

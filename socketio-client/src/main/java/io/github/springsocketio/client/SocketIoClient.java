@@ -168,6 +168,13 @@ public interface SocketIoClient extends AutoCloseable {
 	Subscription onReconnectFailed(Runnable handler);
 
 	/**
+	 * Adds an observer of what the client does, as the metrics do.
+	 * @param observer the observer
+	 * @return the subscription that removes it
+	 */
+	Subscription observe(SocketIoClientObserver observer);
+
+	/**
 	 * Sends an event to the default namespace; see {@link SocketIoSocket#emit}.
 	 * @param event the event's name
 	 * @param args the arguments

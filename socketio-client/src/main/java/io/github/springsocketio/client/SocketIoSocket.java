@@ -110,6 +110,12 @@ public interface SocketIoSocket {
 	<T> @Nullable T call(String event, Class<T> type, Object... args);
 
 	/**
+	 * The emits waiting in the send buffer for the namespace to connect.
+	 * @return how many
+	 */
+	int bufferedEmits();
+
+	/**
 	 * A view of this namespace whose acknowledgements time out after the given duration.
 	 * @param timeout the ack timeout
 	 * @return the view

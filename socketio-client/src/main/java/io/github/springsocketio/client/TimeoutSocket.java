@@ -71,6 +71,11 @@ final class TimeoutSocket implements SocketIoSocket {
 	}
 
 	@Override
+	public int bufferedEmits() {
+		return this.socket.bufferedEmits();
+	}
+
+	@Override
 	public void connect() {
 		this.socket.connect();
 	}
