@@ -153,6 +153,7 @@ public class SocketIoClientFactory {
 		}
 		builder.transports(client.getTransports().toArray(Transport[]::new))
 			.upgrade(client.isUpgrade())
+			.webSocketImplementation(client.getWebsocketImplementation())
 			.path(client.getPath())
 			.namespaces(client.getNamespaces().toArray(String[]::new))
 			.connectTimeout(positive(prefix + ".connect-timeout", client.getConnectTimeout()))

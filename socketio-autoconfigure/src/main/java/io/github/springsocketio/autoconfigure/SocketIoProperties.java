@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.WebSocketImplementation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -129,6 +130,12 @@ public class SocketIoProperties {
 		 * Whether to upgrade from HTTP long-polling to WebSocket.
 		 */
 		private boolean upgrade = true;
+
+		/**
+		 * WebSocket stack of the WebSocket transport: the JDK's WebSocket or spring-websocket's
+		 * client on Tomcat.
+		 */
+		private WebSocketImplementation websocketImplementation = WebSocketImplementation.SPRING;
 
 		/**
 		 * Whether to connect when the application context starts.
@@ -244,6 +251,14 @@ public class SocketIoProperties {
 
 		public void setUpgrade(boolean upgrade) {
 			this.upgrade = upgrade;
+		}
+
+		public WebSocketImplementation getWebsocketImplementation() {
+			return this.websocketImplementation;
+		}
+
+		public void setWebsocketImplementation(WebSocketImplementation websocketImplementation) {
+			this.websocketImplementation = websocketImplementation;
 		}
 
 		public boolean isAutoConnect() {

@@ -38,6 +38,7 @@ record ClientOptions(URI uri, List<Transport> transports, boolean upgrade, Strin
 		Duration ackTimeout, int retries, Reconnection reconnection, int sendBufferMaxPackets,
 		long maxInboundMessageSize, @Nullable SSLContext sslContext, @Nullable JsonMapper jsonMapper,
 		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, CookieStore cookieStore,
-		@Nullable ProxySelector proxy, @Nullable WebSocketClient webSocketClient) {
+		@Nullable ProxySelector proxy, WebSocketImplementation webSocketImplementation,
+		@Nullable WebSocketClient webSocketClient) {
 
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketDecoder;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
+import io.github.springsocketio.client.transport.JdkWebSocketConnector;
 import io.github.springsocketio.client.transport.PollingConnector;
 import io.github.springsocketio.client.transport.SpringWebSocketConnector;
 import io.github.springsocketio.client.transport.TransportConnector;
@@ -147,10 +149,11 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		this.resources = SharedResources.acquire();
 		this.serial = new SerialExecutor(this.resources.eventLoop);
 		this.handlerExecutor = (options.handlerExecutor() != null) ? options.handlerExecutor() : this.resources.handlers;
-		this.webSocket = new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking,
-				this.resources.scheduler);
-		this.polling = new PollingConnector(this.resources.httpClient(options.sslContext(), options.proxy()),
-				options.cookieStore());
+		HttpClient httpClient = this.resources.httpClient(options.sslContext(), options.proxy());
+		this.webSocket = (options.webSocketImplementation() == WebSocketImplementation.JDK)
+				? new JdkWebSocketConnector(httpClient, this.resources.scheduler, options.connectTimeout())
+				: new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking, this.resources.scheduler);
+		this.polling = new PollingConnector(httpClient, options.cookieStore());
 	}
 
 	private WebSocketClient webSocketClient(ClientOptions options) {

@@ -480,6 +480,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		this.pid = newPid;
 		this.connected = true;
+		this.client.observers().connected(this.namespace);
 		for (SocketPacket buffered : this.receiveBuffer) {
 			dispatch(buffered);
 		}
@@ -496,7 +497,6 @@ final class NamespaceSocket implements SocketIoSocket {
 			this.retryQueue.connected();
 		}
 		this.client.namespaceConnected(this);
-		this.client.observers().connected(this.namespace);
 		this.handlerSerial.execute(() -> {
 			for (Runnable handler : this.connectHandlers) {
 				invoke("connect", handler::run);

@@ -291,6 +291,8 @@ public interface SocketIoClient extends AutoCloseable {
 
 		private @Nullable ProxySelector proxy;
 
+		private WebSocketImplementation webSocketImplementation = WebSocketImplementation.SPRING;
+
 		private @Nullable WebSocketClient webSocketClient;
 
 		Builder(String url) {
@@ -555,12 +557,24 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
-		 * The Spring WebSocket client to use instead of the default {@code StandardWebSocketClient}.
+		 * The WebSocket stack of the WebSocket transport.
+		 * @param implementation the stack
+		 * @return this builder
+		 */
+		public Builder webSocketImplementation(WebSocketImplementation implementation) {
+			this.webSocketImplementation = Objects.requireNonNull(implementation, "'implementation' must not be null");
+			return this;
+		}
+
+		/**
+		 * The Spring WebSocket client to use instead of the default {@code StandardWebSocketClient};
+		 * selects {@link WebSocketImplementation#SPRING}.
 		 * @param webSocketClient the client
 		 * @return this builder
 		 */
 		public Builder webSocketClient(WebSocketClient webSocketClient) {
 			this.webSocketClient = webSocketClient;
+			this.webSocketImplementation = WebSocketImplementation.SPRING;
 			return this;
 		}
 
@@ -575,7 +589,7 @@ public interface SocketIoClient extends AutoCloseable {
 					this.maxInboundMessageSize, this.sslContext, this.jsonMapper, this.handlerExecutor,
 					List.copyOf(this.interceptors),
 					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
-					this.webSocketClient));
+					this.webSocketImplementation, this.webSocketClient));
 		}
 
 		private Map<String, List<String>> copyHeaders() {

@@ -94,7 +94,7 @@ class PollingInteropTests {
 		}
 		await().atMost(Duration.ofSeconds(TIMEOUT)).until(client::transport, (transport) -> transport == mode.settledTransport());
 		assertThat(client.isConnected()).isTrue();
-		if (mode != TransportMode.WEBSOCKET) {
+		if (mode.transports()[0] == Transport.POLLING) {
 			assertThat(cookies.get(URI.create(sticky.url() + "/socket.io/"))).extracting(HttpCookie::getName).contains("io");
 		}
 	}

@@ -19,6 +19,7 @@ final class TestClients implements AfterEachCallback {
 		SocketIoClient client = customizer
 			.apply(SocketIoClient.builder(url)
 				.transports(mode.transports())
+				.webSocketImplementation(mode.implementation())
 				.connectTimeout(Duration.ofSeconds(10))
 				.reconnection(Reconnection.disabled()))
 			.build();

@@ -6,18 +6,31 @@ package io.github.springsocketio.client;
 enum TransportMode {
 
 	/** WebSocket only: no polling first. */
-	WEBSOCKET(Transport.WEBSOCKET),
+	WEBSOCKET(WebSocketImplementation.SPRING, Transport.WEBSOCKET),
+
+	/** WebSocket only, on the JDK's WebSocket. */
+	WEBSOCKET_JDK(WebSocketImplementation.JDK, Transport.WEBSOCKET),
 
 	/** HTTP long-polling only. */
-	POLLING(Transport.POLLING),
+	POLLING(WebSocketImplementation.SPRING, Transport.POLLING),
 
 	/** HTTP long-polling first, then the upgrade to WebSocket. */
-	UPGRADE(Transport.POLLING, Transport.WEBSOCKET);
+	UPGRADE(WebSocketImplementation.SPRING, Transport.POLLING, Transport.WEBSOCKET),
+
+	/** HTTP long-polling first, then the upgrade to the JDK's WebSocket. */
+	UPGRADE_JDK(WebSocketImplementation.JDK, Transport.POLLING, Transport.WEBSOCKET);
+
+	private final WebSocketImplementation implementation;
 
 	private final Transport[] transports;
 
-	TransportMode(Transport... transports) {
+	TransportMode(WebSocketImplementation implementation, Transport... transports) {
+		this.implementation = implementation;
 		this.transports = transports;
+	}
+
+	WebSocketImplementation implementation() {
+		return this.implementation;
 	}
 
 	Transport[] transports() {

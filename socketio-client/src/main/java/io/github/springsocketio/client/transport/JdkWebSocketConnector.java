@@ -1,0 +1,331 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.springsocketio.client.Transport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * WebSocket transport over the JDK's {@link WebSocket} on a shared {@link HttpClient}. Frames are
+ * queued and sent one at a time (the JDK allows one outstanding send), by whichever thread finds
+ * the queue idle; inbound fragments are put together up to the inbound size limit.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public final class JdkWebSocketConnector implements TransportConnector {
+
+	private static final Log logger = LogFactory.getLog(JdkWebSocketConnector.class);
+
+	private static final long CLOSE_LIMIT_MILLIS = 3000;
+
+	private final HttpClient httpClient;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Duration connectTimeout;
+
+	/**
+	 * Creates a connector.
+	 * @param httpClient the HTTP client the WebSockets are opened with
+	 * @param scheduler bounds how long a closing handshake may take
+	 * @param connectTimeout how long opening a WebSocket may take
+	 */
+	public JdkWebSocketConnector(HttpClient httpClient, ScheduledExecutorService scheduler, Duration connectTimeout) {
+		this.httpClient = httpClient;
+		this.scheduler = scheduler;
+		this.connectTimeout = connectTimeout;
+	}
+
+	@Override
+	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
+		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder().connectTimeout(this.connectTimeout);
+		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
+		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.scheduler);
+		return builder.buildAsync(request.uri(), connection).thenApply((webSocket) -> connection);
+	}
+
+	private static final class Connection implements WebSocket.Listener, TransportConnection {
+
+		private static final Object CLOSE = new Object();
+
+		private final long maxInboundMessageSize;
+
+		private final TransportListener listener;
+
+		private final ScheduledExecutorService scheduler;
+
+		private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean sending = new AtomicBoolean();
+
+		private final AtomicBoolean closed = new AtomicBoolean();
+
+		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+		private volatile @Nullable WebSocket webSocket;
+
+		private @Nullable StringBuilder partialText;
+
+		private @Nullable ByteArrayOutputStream partialBinary;
+
+		Connection(long maxInboundMessageSize, TransportListener listener, ScheduledExecutorService scheduler) {
+			this.maxInboundMessageSize = maxInboundMessageSize;
+			this.listener = listener;
+			this.scheduler = scheduler;
+		}
+
+		@Override
+		public Transport kind() {
+			return Transport.WEBSOCKET;
+		}
+
+		// Receiving (the HTTP client's executor, one call at a time)
+
+		@Override
+		public void onOpen(WebSocket webSocket) {
+			this.webSocket = webSocket;
+			webSocket.request(1);
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			StringBuilder partial = this.partialText;
+			if (partial == null && last) {
+				if (data.length() > this.maxInboundMessageSize) {
+					tooLarge();
+					return null;
+				}
+				this.listener.onText(data.toString());
+			}
+			else {
+				if (partial == null) {
+					partial = new StringBuilder(data.length() * 2);
+					this.partialText = partial;
+				}
+				if (partial.length() + (long) data.length() > this.maxInboundMessageSize) {
+					tooLarge();
+					return null;
+				}
+				partial.append(data);
+				if (last) {
+					this.partialText = null;
+					this.listener.onText(partial.toString());
+				}
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+			ByteArrayOutputStream partial = this.partialBinary;
+			if (partial == null) {
+				partial = new ByteArrayOutputStream(data.remaining());
+				this.partialBinary = partial;
+			}
+			if (partial.size() + (long) data.remaining() > this.maxInboundMessageSize) {
+				tooLarge();
+				return null;
+			}
+			byte[] bytes = new byte[data.remaining()];
+			data.get(bytes);
+			partial.writeBytes(bytes);
+			if (last) {
+				this.partialBinary = null;
+				this.listener.onBinary(partial.toByteArray());
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		private void tooLarge() {
+			this.partialText = null;
+			this.partialBinary = null;
+			String description = "An inbound message exceeds max-inbound-message-size (" + this.maxInboundMessageSize
+					+ " bytes); closing the connection";
+			logger.error(description);
+			closed(true, description, null);
+			abort();
+		}
+
+		@Override
+		public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			closed(false, "WebSocket closed (" + statusCode + ")", null);
+			this.terminated.complete(null);
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			closed(true, "WebSocket error: " + Redaction.text(error.getMessage()), error);
+			abort();
+		}
+
+		// Sending (any thread)
+
+		@Override
+		public void send(String text) {
+			enqueue(text);
+		}
+
+		@Override
+		public void send(byte[] bytes) {
+			enqueue(bytes);
+		}
+
+		@Override
+		public void close() {
+			enqueue(CLOSE);
+		}
+
+		@Override
+		public CompletableFuture<Void> terminated() {
+			return this.terminated;
+		}
+
+		private void enqueue(Object frame) {
+			if (this.closed.get()) {
+				return;
+			}
+			this.outbound.offer(frame);
+			sendNext();
+		}
+
+		/**
+		 * Sends queued frames while the sends complete at once; a send that does not continues
+		 * from its completion.
+		 */
+		private void sendNext() {
+			while (!this.outbound.isEmpty() && this.sending.compareAndSet(false, true)) {
+				Object frame = this.outbound.poll();
+				if (frame == null) {
+					this.sending.set(false);
+					continue;
+				}
+				CompletableFuture<WebSocket> sent = send(frame);
+				if (sent == null) {
+					this.outbound.clear();
+					this.sending.set(false);
+					return;
+				}
+				if (!sent.isDone()) {
+					sent.whenComplete((webSocket, failure) -> {
+						if (!failed(failure)) {
+							this.sending.set(false);
+							sendNext();
+						}
+					});
+					return;
+				}
+				if (failed(failure(sent))) {
+					return;
+				}
+				this.sending.set(false);
+			}
+		}
+
+		private static @Nullable Throwable failure(CompletableFuture<WebSocket> sent) {
+			try {
+				sent.join();
+				return null;
+			}
+			catch (CompletionException ex) {
+				return (ex.getCause() != null) ? ex.getCause() : ex;
+			}
+			catch (CancellationException ex) {
+				return ex;
+			}
+		}
+
+		private @Nullable CompletableFuture<WebSocket> send(Object frame) {
+			WebSocket current = this.webSocket;
+			if (current == null || this.closed.get()) {
+				return null;
+			}
+			if (frame == CLOSE) {
+				closed(false, "closed by the client", null);
+				current.sendClose(WebSocket.NORMAL_CLOSURE, "");
+				awaitClosingHandshake(current);
+				return null;
+			}
+			return (frame instanceof String text) ? current.sendText(text, true)
+					: current.sendBinary(ByteBuffer.wrap((byte[]) frame), true);
+		}
+
+		private boolean failed(@Nullable Throwable failure) {
+			if (failure == null) {
+				return false;
+			}
+			closed(true, "WebSocket send failed: " + Redaction.text(failure.getMessage()), failure);
+			abort();
+			return true;
+		}
+
+		private void abort() {
+			WebSocket current = this.webSocket;
+			if (current != null) {
+				current.abort();
+			}
+			this.terminated.complete(null);
+		}
+
+		/**
+		 * The server answers the close frame with its own; give up waiting after a while.
+		 */
+		private void awaitClosingHandshake(WebSocket webSocket) {
+			try {
+				this.scheduler.schedule(() -> {
+					if (!this.terminated.isDone()) {
+						webSocket.abort();
+						this.terminated.complete(null);
+					}
+				}, CLOSE_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				webSocket.abort();
+				this.terminated.complete(null);
+			}
+		}
+
+		private void closed(boolean error, String description, @Nullable Throwable cause) {
+			if (this.closed.compareAndSet(false, true)) {
+				this.outbound.clear();
+				this.listener.onClose(error, description, cause);
+			}
+		}
+
+	}
+
+}
