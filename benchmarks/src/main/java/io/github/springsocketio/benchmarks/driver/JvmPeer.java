@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.benchmarks.driver;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.springsocketio.client.WebSocketImplementation;
+
+/**
+ * One JVM peer in its own process, as the driver starts it:
+ * {@code JvmPeer <peer> <scenario> <url> <runs> <scale>}. Runs the scenario once as a warm-up at
+ * a tenth of its size, then {@code runs} times, printing {@code RESULT {json}} per measured run or
+ * {@code FAILED <reason>}.
+ */
+public final class JvmPeer {
+
+	private JvmPeer() {
+	}
+
+	public static void main(String[] args) {
+		String peer = args[0];
+		String scenario = args[1];
+		int runs = Integer.parseInt(args[3]);
+		int size = (int) Math.max(1, Math.round(Scenarios.SIZES.get(scenario) * Double.parseDouble(args[4])));
+		Scenarios scenarios = new Scenarios(library(peer), args[2]);
+		try {
+			scenarios.run(scenario, Math.max(1, size / 10));
+			for (int run = 1; run <= runs; run++) {
+				Map<String, Double> result = scenarios.run(scenario, size);
+				System.out.println("RESULT " + result.entrySet()
+					.stream()
+					.map((entry) -> "\"" + entry.getKey() + "\":" + entry.getValue())
+					.collect(Collectors.joining(",", "{", "}")));
+			}
+			System.out.flush();
+			System.exit(0);
+		}
+		catch (Throwable ex) {
+			System.out.println("FAILED " + ex);
+			System.out.flush();
+			System.exit(1);
+		}
+	}
+
+	static BenchClient.Library library(String peer) {
+		return switch (peer) {
+			case "ours" -> OurClient.library(null);
+			case "ours-jdk" -> OurClient.library(WebSocketImplementation.JDK);
+			case "ours-spring" -> OurClient.library(WebSocketImplementation.SPRING);
+			case "io.socket" -> IoSocketClient::connect;
+			default -> throw new IllegalArgumentException("Unknown JVM peer " + peer);
+		};
+	}
+
+}

@@ -1,0 +1,206 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.benchmarks.driver;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The scenarios S1 to S6 for the JVM peers, on one {@link BenchClient.Library} each.
+ */
+final class Scenarios {
+
+	static final Map<String, Integer> SIZES = Map.of("S1", 200_000, "S2", 20_000, "S3", 100_000, "S4", 200_000,
+			"S5", 1_000, "S6", 2_000);
+
+	private static final int WINDOW = 100;
+
+	private static final long LIMIT_SECONDS = 300;
+
+	private final BenchClient.Library library;
+
+	private final String url;
+
+	Scenarios(BenchClient.Library library, String url) {
+		this.library = library;
+		this.url = url;
+	}
+
+	Map<String, Double> run(String scenario, int n) throws Exception {
+		return switch (scenario) {
+			case "S1" -> fireAndForget(n);
+			case "S2" -> sequentialAcks(n, false);
+			case "S3" -> pipelinedAcks(n);
+			case "S4" -> serverToClient(n);
+			case "S5" -> scale(n);
+			case "S6" -> sequentialAcks(n, true);
+			default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
+		};
+	}
+
+	private BenchClient connect(boolean polling) throws Exception {
+		return this.library.connect(this.url, polling).get(60, TimeUnit.SECONDS);
+	}
+
+	private Map<String, Double> fireAndForget(int n) throws Exception {
+		BenchClient client = connect(false);
+		try {
+			long start = System.nanoTime();
+			for (int i = 0; i < n; i++) {
+				client.emit("count");
+			}
+			long seen = client.call("stats").get(LIMIT_SECONDS, TimeUnit.SECONDS);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			if (seen != n) {
+				throw new IllegalStateException("the server saw " + seen + " of " + n + " events");
+			}
+			return Map.of("events_per_s", n / seconds);
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	private Map<String, Double> sequentialAcks(int n, boolean polling) throws Exception {
+		BenchClient client = connect(polling);
+		try {
+			long[] samples = new long[n];
+			for (int i = 0; i < n; i++) {
+				long start = System.nanoTime();
+				long sum = client.call("add", i, 1).get(60, TimeUnit.SECONDS);
+				samples[i] = System.nanoTime() - start;
+				if (sum != i + 1) {
+					throw new IllegalStateException("wrong ack " + sum + " for " + i);
+				}
+			}
+			Arrays.sort(samples);
+			Map<String, Double> result = new LinkedHashMap<>();
+			result.put("p50_us", samples[n / 2] / 1e3);
+			result.put("p99_us", samples[Math.min(n - 1, (int) (n * 0.99))] / 1e3);
+			result.put("max_us", samples[n - 1] / 1e3);
+			return result;
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	private Map<String, Double> pipelinedAcks(int n) throws Exception {
+		BenchClient client = connect(false);
+		try {
+			Semaphore window = new Semaphore(WINDOW);
+			CountDownLatch done = new CountDownLatch(n);
+			AtomicReference<String> wrong = new AtomicReference<>();
+			long start = System.nanoTime();
+			for (int i = 0; i < n; i++) {
+				if (!window.tryAcquire(60, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("no acknowledgement within 60 s");
+				}
+				long expected = i + 1;
+				client.call("add", i, 1).whenComplete((sum, failure) -> {
+					if (failure != null || sum != expected) {
+						wrong.compareAndSet(null, "ack " + sum + " for " + (expected - 1) + ": " + failure);
+					}
+					window.release();
+					done.countDown();
+				});
+			}
+			if (!done.await(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not all acknowledged in time");
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			if (wrong.get() != null) {
+				throw new IllegalStateException(wrong.get());
+			}
+			return Map.of("acks_per_s", n / seconds);
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	private Map<String, Double> serverToClient(int n) throws Exception {
+		BenchClient client = connect(false);
+		try {
+			CountDownLatch received = new CountDownLatch(n);
+			client.on("many", received::countDown);
+			long start = System.nanoTime();
+			client.emit("emit-many", n);
+			if (!received.await(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("received " + (n - received.getCount()) + " of " + n + " events");
+			}
+			return Map.of("events_per_s", n / ((System.nanoTime() - start) / 1e9));
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	private Map<String, Double> scale(int n) throws Exception {
+		long start = System.nanoTime();
+		List<CompletableFuture<BenchClient>> connecting = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			connecting.add(this.library.connect(this.url, false));
+		}
+		List<BenchClient> clients = new ArrayList<>(n);
+		for (CompletableFuture<BenchClient> connection : connecting) {
+			clients.add(connection.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+		}
+		Map<String, Double> result = new LinkedHashMap<>();
+		result.put("connect_s", (System.nanoTime() - start) / 1e9);
+		result.put("threads", (double) procStatus("Threads"));
+		System.gc();
+		System.gc();
+		result.put("heap_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+		result.put("rss_mb", procStatus("VmRSS") / 1024.0);
+		long closing = System.nanoTime();
+		ExecutorService closers = Executors.newFixedThreadPool(8);
+		for (BenchClient client : clients) {
+			closers.execute(client::close);
+		}
+		closers.shutdown();
+		if (!closers.awaitTermination(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the clients did not close in time");
+		}
+		result.put("disconnect_s", (System.nanoTime() - closing) / 1e9);
+		return result;
+	}
+
+	/**
+	 * A number from /proc/self/status: the process's OS threads, its resident set in KiB.
+	 */
+	private static long procStatus(String field) throws IOException {
+		Matcher matcher = Pattern.compile(field + ":\\s+(\\d+)").matcher(Files.readString(Path.of("/proc/self/status")));
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+	}
+
+}

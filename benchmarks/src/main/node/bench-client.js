@@ -1,0 +1,279 @@
+// The Node peers of the load driver. Usage:
+//   node bench-client.js <node|limit> <S1..S6> <url> <runs> <scale>
+// Runs the scenario once as a warm-up (at a tenth of its size), then <runs> times, and prints one
+// line "RESULT {json}" per measured run, or "FAILED <reason>".
+'use strict';
+
+const http = require('http');
+const { io } = require('socket.io-client');
+const WebSocket = require('ws');
+
+const [peer, scenario, url, runsArg, scaleArg] = process.argv.slice(2);
+const runs = Number(runsArg);
+const scale = Number(scaleArg);
+const SIZES = { S1: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000 };
+const WINDOW = 100;
+
+function size(warmup) {
+  const full = Math.max(1, Math.round(SIZES[scenario] * scale));
+  return warmup ? Math.max(1, Math.round(full / 10)) : full;
+}
+
+function percentiles(samples) {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { p50_us: at(0.5), p99_us: at(0.99), max_us: sorted[sorted.length - 1] };
+}
+
+function nowUs() {
+  const [s, ns] = process.hrtime();
+  return s * 1e6 + ns / 1e3;
+}
+
+function threads() {
+  const status = require('fs').readFileSync('/proc/self/status', 'utf8');
+  return Number(/Threads:\s+(\d+)/.exec(status)[1]);
+}
+
+// A socket.io-client connection with the operations the scenarios need.
+function nodeClient(transports) {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports, reconnection: false, forceNew: true });
+    socket.once('connect', () => resolve({
+      emit: (event, ...args) => socket.emit(event, ...args),
+      call: (event, ...args) => new Promise((done) => socket.emit(event, ...args, (reply) => done(reply))),
+      on: (event, handler) => socket.on(event, handler),
+      close: () => new Promise((done) => { socket.once('disconnect', () => done()); socket.disconnect(); }),
+    }));
+    socket.once('connect_error', reject);
+  });
+}
+
+// The limit: Engine.IO v4 / Socket.IO v5 framing by hand on a raw WebSocket.
+function limitClient() {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url.replace(/^http/, 'ws') + '/socket.io/?EIO=4&transport=websocket');
+    const acks = new Map();
+    const handlers = new Map();
+    let nextId = 0;
+    ws.on('error', reject);
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (text[0] === '2') {
+        ws.send('3');
+      }
+      else if (text[0] === '0') {
+        ws.send('40');
+      }
+      else if (text.startsWith('40')) {
+        resolve(client);
+      }
+      else if (text.startsWith('43')) {
+        const bracket = text.indexOf('[');
+        const id = Number(text.substring(2, bracket));
+        const done = acks.get(id);
+        acks.delete(id);
+        done(JSON.parse(text.substring(bracket))[0]);
+      }
+      else if (text.startsWith('42')) {
+        const [event, ...args] = JSON.parse(text.substring(2));
+        const handler = handlers.get(event);
+        if (handler) {
+          handler(...args);
+        }
+      }
+    });
+    const client = {
+      emit: (event, ...args) => ws.send('42' + JSON.stringify([event, ...args])),
+      call: (event, ...args) => new Promise((done) => {
+        const id = nextId++;
+        acks.set(id, done);
+        ws.send('42' + id + JSON.stringify([event, ...args]));
+      }),
+      on: (event, handler) => handlers.set(event, handler),
+      close: () => new Promise((done) => { ws.once('close', () => done()); ws.send('41'); ws.close(); }),
+    };
+  });
+}
+
+// The limit on HTTP long-polling, by hand, one keep-alive connection per direction.
+function limitPollingClient() {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const base = url + '/socket.io/?EIO=4&transport=polling';
+  let sid;
+  const request = (method, body) => new Promise((resolve, reject) => {
+    const req = http.request(base + (sid ? '&sid=' + sid : ''), { method, agent }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    if (body) {
+      req.setHeader('Content-Type', 'text/plain;charset=UTF-8');
+      req.end(body);
+    }
+    else {
+      req.end();
+    }
+  });
+  let nextId = 0;
+  // Polls until an ack with the id arrives, answering pings on the way.
+  const poll = async (id) => {
+    for (;;) {
+      for (const packet of (await request('GET')).split('\x1e')) {
+        if (packet === '2') {
+          await request('POST', '3');
+        }
+        else if (packet.startsWith('43' + id + '[')) {
+          return JSON.parse(packet.substring(2 + String(id).length))[0];
+        }
+      }
+    }
+  };
+  return (async () => {
+    sid = JSON.parse((await request('GET')).substring(1)).sid;
+    await request('POST', '40');
+    let joined = false;
+    while (!joined) {
+      joined = (await request('GET')).split('\x1e').some((packet) => packet.startsWith('40'));
+    }
+    return {
+      call: async (event, ...args) => {
+        const id = nextId++;
+        await request('POST', '42' + id + JSON.stringify([event, ...args]));
+        return poll(id);
+      },
+      close: async () => { await request('POST', '41\x1e1'); agent.destroy(); },
+    };
+  })();
+}
+
+function connect(polling) {
+  if (peer === 'node') {
+    return nodeClient([polling ? 'polling' : 'websocket']);
+  }
+  return polling ? limitPollingClient() : limitClient();
+}
+
+async function sequentialAcks(client, n) {
+  const samples = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = nowUs();
+    const sum = await client.call('add', i, 1);
+    samples[i] = nowUs() - start;
+    if (sum !== i + 1) {
+      throw new Error('wrong ack ' + sum + ' for ' + i);
+    }
+  }
+  return percentiles(samples);
+}
+
+const scenarios = {
+  async S1(n) {
+    const client = await connect(false);
+    const start = nowUs();
+    for (let i = 0; i < n; i++) {
+      client.emit('count');
+    }
+    const stats = await client.call('stats');
+    const seconds = (nowUs() - start) / 1e6;
+    await client.close();
+    if (stats.count !== n) {
+      throw new Error('the server saw ' + stats.count + ' of ' + n + ' events');
+    }
+    return { events_per_s: n / seconds };
+  },
+  async S2(n) {
+    const client = await connect(false);
+    const result = await sequentialAcks(client, n);
+    await client.close();
+    return result;
+  },
+  async S3(n) {
+    const client = await connect(false);
+    const start = nowUs();
+    let sent = 0;
+    let acked = 0;
+    await new Promise((resolve, reject) => {
+      const next = () => {
+        const i = sent++;
+        client.call('add', i, 1).then((sum) => {
+          if (sum !== i + 1) {
+            reject(new Error('wrong ack'));
+            return;
+          }
+          if (++acked === n) {
+            resolve();
+          }
+          else if (sent < n) {
+            next();
+          }
+        });
+      };
+      for (let i = 0; i < Math.min(WINDOW, n); i++) {
+        next();
+      }
+    });
+    const seconds = (nowUs() - start) / 1e6;
+    await client.close();
+    return { acks_per_s: n / seconds };
+  },
+  async S4(n) {
+    const client = await connect(false);
+    let received = 0;
+    let start;
+    await new Promise((resolve) => {
+      client.on('many', () => {
+        if (++received === n) {
+          resolve();
+        }
+      });
+      start = nowUs();
+      client.emit('emit-many', n);
+    });
+    const seconds = (nowUs() - start) / 1e6;
+    await client.close();
+    return { events_per_s: n / seconds };
+  },
+  async S5(n) {
+    const start = nowUs();
+    const clients = await Promise.all(Array.from({ length: n }, () => connect(false)));
+    const connectSeconds = (nowUs() - start) / 1e6;
+    if (global.gc) {
+      global.gc();
+    }
+    const memory = process.memoryUsage();
+    const result = {
+      connect_s: connectSeconds,
+      threads: threads(),
+      heap_mb: memory.heapUsed / 1048576,
+      rss_mb: memory.rss / 1048576,
+    };
+    const closing = nowUs();
+    await Promise.all(clients.map((client) => client.close()));
+    result.disconnect_s = (nowUs() - closing) / 1e6;
+    return result;
+  },
+  async S6(n) {
+    const client = await connect(true);
+    const result = await sequentialAcks(client, n);
+    await client.close();
+    return result;
+  },
+};
+
+(async () => {
+  try {
+    await scenarios[scenario](size(true));
+    for (let run = 1; run <= runs; run++) {
+      const result = await scenarios[scenario](size(false));
+      console.log('RESULT ' + JSON.stringify(result));
+    }
+    process.exit(0);
+  }
+  catch (error) {
+    console.log('FAILED ' + (error && error.message ? error.message : error));
+    process.exit(1);
+  }
+})();
