@@ -1,6 +1,6 @@
 // The Node peers of the load driver. Usage:
 //   node bench-client.js <node|limit> <S1..S6> <url> <runs> <scale>
-// Runs the scenario once as a warm-up (at a tenth of its size), then <runs> times, and prints one
+// Runs the scenario once as a warm-up (at full size, as the JVM peers do), then <runs> times, and prints one
 // line "RESULT {json}" per measured run, or "FAILED <reason>".
 'use strict';
 
@@ -14,9 +14,8 @@ const scale = Number(scaleArg);
 const SIZES = { S1: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000 };
 const WINDOW = 100;
 
-function size(warmup) {
-  const full = Math.max(1, Math.round(SIZES[scenario] * scale));
-  return warmup ? Math.max(1, Math.round(full / 10)) : full;
+function size() {
+  return Math.max(1, Math.round(SIZES[scenario] * scale));
 }
 
 function percentiles(samples) {
@@ -265,9 +264,9 @@ const scenarios = {
 
 (async () => {
   try {
-    await scenarios[scenario](size(true));
+    await scenarios[scenario](size());
     for (let run = 1; run <= runs; run++) {
-      const result = await scenarios[scenario](size(false));
+      const result = await scenarios[scenario](size());
       console.log('RESULT ' + JSON.stringify(result));
     }
     process.exit(0);

@@ -135,7 +135,7 @@ public class SocketIoProperties {
 		 * WebSocket stack of the WebSocket transport: the JDK's WebSocket or spring-websocket's
 		 * client on Tomcat.
 		 */
-		private WebSocketImplementation websocketImplementation = WebSocketImplementation.SPRING;
+		private WebSocketImplementation websocketImplementation = WebSocketImplementation.JDK;
 
 		/**
 		 * Whether to connect when the application context starts.

@@ -78,6 +78,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	private static final Duration BLOCKING_CALL_LIMIT = Duration.ofSeconds(30);
 
+	/** The mapper of clients given none; shared, because each mapper keeps caches of its own. */
+	private static final JsonMapper DEFAULT_MAPPER = JsonMapper.builder().build();
+
 	private static final Duration CLOSE_HANDSHAKE_LIMIT = Duration.ofSeconds(4);
 
 	private final ClientOptions options;
@@ -143,7 +146,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	DefaultSocketIoClient(ClientOptions options) {
 		this.options = options;
 		this.loggedUrl = Redaction.url(options.uri().toString());
-		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : JsonMapper.builder().build();
+		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : DEFAULT_MAPPER;
 		this.encoder = new SocketPacketEncoder(this.mapper);
 		this.decoder = new SocketPacketDecoder(this.mapper, SocketPacketDecoder.DEFAULT_MAX_ATTACHMENTS);
 		this.resources = SharedResources.acquire();

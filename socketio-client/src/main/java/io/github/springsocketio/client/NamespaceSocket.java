@@ -29,8 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,12 +107,15 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private final @Nullable RetryQueue retryQueue;
 
+	private final AckTimeoutSweeper ackTimeouts;
+
 	NamespaceSocket(DefaultSocketIoClient client, String namespace) {
 		this.client = client;
 		this.namespace = namespace;
 		this.handlerSerial = new SerialExecutor(client.handlerExecutor());
 		int retries = client.options().retries();
 		this.retryQueue = (retries > 0) ? new RetryQueue(client, namespace, this.ackIds::getAndIncrement, retries) : null;
+		this.ackTimeouts = new AckTimeoutSweeper(client.scheduler(), this::timeOutDueAcks);
 	}
 
 	@Override
@@ -169,20 +170,24 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
-		return emitWithAck(event, this.client.options().ackTimeout(), args);
+		return emitWithAck(event, this.client.options().ackTimeout(), false, args);
 	}
 
-	CompletableFuture<Arguments> emitWithAck(String event, Duration timeout, Object... args) {
+	/**
+	 * Sends an event with an ack id.
+	 * @param blockingCaller whether only a caller blocked in {@link #call} waits for the future,
+	 * which may then be completed on the I/O thread without a hand-off to the handler executor
+	 */
+	CompletableFuture<Arguments> emitWithAck(String event, Duration timeout, boolean blockingCaller, Object... args) {
 		if (this.retryQueue != null) {
 			OutboundEvent outbound = prepare(event, args);
 			return (outbound != null) ? retry(outbound, timeout) : vetoed(event);
 		}
-		PendingAck ack = new PendingAck(this.ackIds.getAndIncrement());
+		PendingAck ack = new PendingAck(this.ackIds.getAndIncrement(), timeout, blockingCaller);
 		if (!emit(event, args, ack, false)) {
 			return vetoed(event);
 		}
-		ack.timeout = this.client.scheduler().schedule(() -> timedOut(ack, timeout), timeout.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.ackTimeouts.expectBy(ack.deadline);
 		return ack.future;
 	}
 
@@ -192,7 +197,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
-		return call(emitWithAck(event, args), type);
+		return call(emitWithAck(event, this.client.options().ackTimeout(), true, args), type);
 	}
 
 	<T> @Nullable T call(CompletableFuture<Arguments> reply, Class<T> type) {
@@ -299,7 +304,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		OutboundEvent sent = outbound;
 		if (volatileEmit) {
 			if (this.connected) {
-				this.client.serial().execute(() -> sendNow(new Outgoing(encoded, sent, null)));
+				this.client.serial().executeHere(() -> sendNow(new Outgoing(encoded, sent, null)));
 			}
 			return true;
 		}
@@ -312,7 +317,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (ack != null) {
 			this.pendingAcks.put(ack.id, ack);
 		}
-		this.client.serial().execute(() -> sendOrBuffer(new Outgoing(encoded, sent, ack), reserved));
+		this.client.serial().executeHere(() -> sendOrBuffer(new Outgoing(encoded, sent, ack), reserved));
 		return true;
 	}
 
@@ -497,11 +502,13 @@ final class NamespaceSocket implements SocketIoSocket {
 			this.retryQueue.connected();
 		}
 		this.client.namespaceConnected(this);
-		this.handlerSerial.execute(() -> {
-			for (Runnable handler : this.connectHandlers) {
-				invoke("connect", handler::run);
-			}
-		});
+		if (!this.connectHandlers.isEmpty()) {
+			this.handlerSerial.execute(() -> {
+				for (Runnable handler : this.connectHandlers) {
+					invoke("connect", handler::run);
+				}
+			});
+		}
 		this.connectResult.complete(null);
 	}
 
@@ -624,15 +631,34 @@ final class NamespaceSocket implements SocketIoSocket {
 					+ this.namespace + "'");
 			return;
 		}
-		if (ack.timeout != null) {
-			ack.timeout.cancel(false);
-		}
 		this.client.observers().acknowledged(this.namespace, System.nanoTime() - ack.started, false);
 		Arguments arguments = new Arguments(elements(packet.data(), 0), this.client.mapper());
-		this.client.handlerExecutor().execute(() -> ack.future.complete(arguments));
+		if (ack.blockingCaller) {
+			ack.future.complete(arguments);
+		}
+		else {
+			this.client.handlerExecutor().execute(() -> ack.future.complete(arguments));
+		}
 	}
 
-	private void timedOut(PendingAck ack, Duration timeout) {
+	/**
+	 * Fails the acknowledgements whose time is up.
+	 * @return the next deadline, or {@code Long.MAX_VALUE} when none is pending
+	 */
+	private long timeOutDueAcks(long now) {
+		long next = Long.MAX_VALUE;
+		for (PendingAck ack : this.pendingAcks.values()) {
+			if (ack.deadline - now <= 0) {
+				timedOut(ack);
+			}
+			else if (next == Long.MAX_VALUE || ack.deadline - next < 0) {
+				next = ack.deadline;
+			}
+		}
+		return next;
+	}
+
+	private void timedOut(PendingAck ack) {
 		this.client.serial().execute(() -> {
 			for (Outgoing waiting : this.sendBuffer) {
 				if (waiting.ack == ack) {
@@ -645,7 +671,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (this.pendingAcks.remove(ack.id, ack)) {
 			this.client.observers().acknowledged(this.namespace, System.nanoTime() - ack.started, true);
 			completeExceptionally(ack, new AckTimeoutException("operation has timed out: no acknowledgement within "
-					+ timeout.toMillis() + " ms in namespace '" + this.namespace + "'"));
+					+ ack.timeout.toMillis() + " ms in namespace '" + this.namespace + "'"));
 		}
 	}
 
@@ -656,9 +682,6 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	private void completeExceptionally(PendingAck ack, SocketIoException failure) {
-		if (ack.timeout != null) {
-			ack.timeout.cancel(false);
-		}
 		this.client.handlerExecutor().execute(() -> ack.future.completeExceptionally(failure));
 	}
 
@@ -673,6 +696,11 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (this.pid != null && !packet.hasAckId() && !values.isEmpty() && values.get(values.size() - 1).isString()) {
 			// Under connection-state recovery the server appends its offset to each event.
 			this.lastOffset = values.remove(values.size() - 1).stringValue();
+		}
+		if (!this.handlers.containsKey(event) && this.anyHandlers.isEmpty()
+				&& this.client.options().interceptors().isEmpty()) {
+			logger.debug("No handler for event '" + event + "' in namespace '" + this.namespace + "'");
+			return;
 		}
 		Arguments arguments = new Arguments(values, this.client.mapper());
 		Ack ack = packet.hasAckId() ? new ServerAck(packet.ackId()) : Ack.NONE;
@@ -753,16 +781,23 @@ final class NamespaceSocket implements SocketIoSocket {
 
 		final long id;
 
+		final Duration timeout;
+
+		final boolean blockingCaller;
+
 		final CompletableFuture<Arguments> future = new CompletableFuture<>();
 
 		final long started = System.nanoTime();
 
-		volatile @Nullable ScheduledFuture<?> timeout;
+		final long deadline;
 
 		volatile boolean sent;
 
-		PendingAck(long id) {
+		PendingAck(long id, Duration timeout, boolean blockingCaller) {
 			this.id = id;
+			this.timeout = timeout;
+			this.blockingCaller = blockingCaller;
+			this.deadline = this.started + timeout.toNanos();
 		}
 
 	}
@@ -794,7 +829,7 @@ final class NamespaceSocket implements SocketIoSocket {
 			EncodedPacket packet = NamespaceSocket.this.client.encoder()
 				.encode(SocketPacketType.ACK, NamespaceSocket.this.namespace, this.ackId, Arrays.asList(args));
 			NamespaceSocket.this.client.checkSize(packet);
-			NamespaceSocket.this.client.serial().execute(() -> {
+			NamespaceSocket.this.client.serial().executeHere(() -> {
 				if (NamespaceSocket.this.connected) {
 					NamespaceSocket.this.client.sendPacket(packet);
 				}

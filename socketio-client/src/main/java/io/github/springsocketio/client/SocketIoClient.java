@@ -291,7 +291,7 @@ public interface SocketIoClient extends AutoCloseable {
 
 		private @Nullable ProxySelector proxy;
 
-		private WebSocketImplementation webSocketImplementation = WebSocketImplementation.SPRING;
+		private WebSocketImplementation webSocketImplementation = WebSocketImplementation.JDK;
 
 		private @Nullable WebSocketClient webSocketClient;
 
@@ -557,7 +557,8 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
-		 * The WebSocket stack of the WebSocket transport.
+		 * The WebSocket stack of the WebSocket transport; {@link WebSocketImplementation#JDK} by
+		 * default.
 		 * @param implementation the stack
 		 * @return this builder
 		 */

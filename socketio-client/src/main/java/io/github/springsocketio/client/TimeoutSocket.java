@@ -37,12 +37,12 @@ final class TimeoutSocket implements SocketIoSocket {
 
 	@Override
 	public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
-		return this.socket.emitWithAck(event, this.ackTimeout, args);
+		return this.socket.emitWithAck(event, this.ackTimeout, false, args);
 	}
 
 	@Override
 	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
-		return this.socket.call(emitWithAck(event, args), type);
+		return this.socket.call(this.socket.emitWithAck(event, this.ackTimeout, true, args), type);
 	}
 
 	@Override

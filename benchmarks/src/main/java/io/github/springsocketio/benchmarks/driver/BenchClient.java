@@ -16,6 +16,7 @@
 package io.github.springsocketio.benchmarks.driver;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The operations the scenarios need from a client library, on one connection.
@@ -36,6 +37,18 @@ interface BenchClient {
 	 * @return the acknowledgement's first argument as a number ({@code stats}: its {@code count})
 	 */
 	CompletableFuture<Long> call(String event, Object... args);
+
+	/**
+	 * Sends an event and waits for its acknowledgement, with the library's blocking API where it
+	 * has one.
+	 * @param event the event
+	 * @param args its arguments
+	 * @return the acknowledgement's first argument as a number
+	 * @throws Exception when it failed
+	 */
+	default long callAndWait(String event, Object... args) throws Exception {
+		return call(event, args).get(60, TimeUnit.SECONDS);
+	}
 
 	/**
 	 * Calls a handler for each arrival of an event.

@@ -22,8 +22,8 @@ import io.github.springsocketio.client.WebSocketImplementation;
 
 /**
  * One JVM peer in its own process, as the driver starts it:
- * {@code JvmPeer <peer> <scenario> <url> <runs> <scale>}. Runs the scenario once as a warm-up at
- * a tenth of its size, then {@code runs} times, printing {@code RESULT {json}} per measured run or
+ * {@code JvmPeer <peer> <scenario> <url> <runs> <scale>}. Runs the scenario once as a warm-up (at
+ * full size, so that the JIT compiler is done), then {@code runs} times, printing {@code RESULT {json}} per measured run or
  * {@code FAILED <reason>}.
  */
 public final class JvmPeer {
@@ -38,7 +38,7 @@ public final class JvmPeer {
 		int size = (int) Math.max(1, Math.round(Scenarios.SIZES.get(scenario) * Double.parseDouble(args[4])));
 		Scenarios scenarios = new Scenarios(library(peer), args[2]);
 		try {
-			scenarios.run(scenario, Math.max(1, size / 10));
+			scenarios.run(scenario, size);
 			for (int run = 1; run <= runs; run++) {
 				Map<String, Double> result = scenarios.run(scenario, size);
 				System.out.println("RESULT " + result.entrySet()

@@ -77,6 +77,11 @@ final class OurClient implements BenchClient {
 	}
 
 	@Override
+	public long callAndWait(String event, Object... args) {
+		return this.client.call(event, Long.class, args);
+	}
+
+	@Override
 	public void on(String event, Runnable handler) {
 		this.client.on(event, (args, ack) -> handler.run());
 	}

@@ -96,7 +96,7 @@ final class Scenarios {
 			long[] samples = new long[n];
 			for (int i = 0; i < n; i++) {
 				long start = System.nanoTime();
-				long sum = client.call("add", i, 1).get(60, TimeUnit.SECONDS);
+				long sum = client.callAndWait("add", i, 1);
 				samples[i] = System.nanoTime() - start;
 				if (sum != i + 1) {
 					throw new IllegalStateException("wrong ack " + sum + " for " + i);

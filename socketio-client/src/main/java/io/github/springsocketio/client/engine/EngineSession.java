@@ -250,12 +250,12 @@ public final class EngineSession implements TransportListener {
 
 	@Override
 	public void onText(String text) {
-		this.serial.execute(() -> receive(text));
+		this.serial.executeHere(() -> receive(text));
 	}
 
 	@Override
 	public void onBinary(byte[] bytes) {
-		this.serial.execute(() -> {
+		this.serial.executeHere(() -> {
 			if (this.state == State.OPEN) {
 				if (logger.isTraceEnabled()) {
 					logger.trace("<< binary message of " + bytes.length + " bytes");

@@ -60,6 +60,33 @@ public final class SerialExecutor implements Executor {
 	}
 
 	/**
+	 * Runs a task on the calling thread when the executor is idle, which saves a hand-off to
+	 * another thread; otherwise queues it as {@link #execute} does. Tasks still run one at a time
+	 * and in order. Only for tasks that do not block.
+	 * @param task the task
+	 */
+	public void executeHere(Runnable task) {
+		if (!this.tasks.isEmpty() || !this.scheduled.compareAndSet(false, true)) {
+			execute(task);
+			return;
+		}
+		this.runner = Thread.currentThread();
+		try {
+			task.run();
+		}
+		catch (Throwable ex) {
+			logger.error("Task failed", ex);
+		}
+		finally {
+			this.runner = null;
+			this.scheduled.set(false);
+		}
+		if (!this.tasks.isEmpty()) {
+			schedule();
+		}
+	}
+
+	/**
 	 * Whether the calling thread is running a task of this executor.
 	 * @return whether the caller runs inside this executor
 	 */
