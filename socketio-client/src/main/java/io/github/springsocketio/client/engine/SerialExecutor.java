@@ -72,17 +72,10 @@ public final class SerialExecutor implements Executor {
 		}
 		this.runner = Thread.currentThread();
 		try {
-			task.run();
-		}
-		catch (Throwable ex) {
-			logger.error("Task failed", ex);
+			runTask(task);
 		}
 		finally {
-			this.runner = null;
-			this.scheduled.set(false);
-		}
-		if (!this.tasks.isEmpty()) {
-			schedule();
+			release();
 		}
 	}
 
@@ -115,18 +108,29 @@ public final class SerialExecutor implements Executor {
 				if (task == null) {
 					break;
 				}
-				try {
-					task.run();
-				}
-				catch (Throwable ex) {
-					logger.error("Task failed", ex);
-				}
+				runTask(task);
 			}
 		}
 		finally {
-			this.runner = null;
-			this.scheduled.set(false);
+			release();
 		}
+	}
+
+	private static void runTask(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (Throwable ex) {
+			logger.error("Task failed", ex);
+		}
+	}
+
+	/**
+	 * Lets the next thread in, and hands what was queued meanwhile to the executor.
+	 */
+	private void release() {
+		this.runner = null;
+		this.scheduled.set(false);
 		if (!this.tasks.isEmpty()) {
 			schedule();
 		}

@@ -15,7 +15,6 @@
  */
 package io.github.springsocketio.client.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -80,7 +79,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		private static final Object CLOSE = new Object();
 
-		private final long maxInboundMessageSize;
+		private final MessageAssembler assembler;
 
 		private final TransportListener listener;
 
@@ -96,12 +95,8 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		private volatile @Nullable WebSocket webSocket;
 
-		private @Nullable StringBuilder partialText;
-
-		private @Nullable ByteArrayOutputStream partialBinary;
-
 		Connection(long maxInboundMessageSize, TransportListener listener, ScheduledExecutorService scheduler) {
-			this.maxInboundMessageSize = maxInboundMessageSize;
+			this.assembler = new MessageAssembler(maxInboundMessageSize);
 			this.listener = listener;
 			this.scheduler = scheduler;
 		}
@@ -121,28 +116,15 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		@Override
 		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			StringBuilder partial = this.partialText;
-			if (partial == null && last) {
-				if (data.length() > this.maxInboundMessageSize) {
-					tooLarge();
-					return null;
+			try {
+				String text = this.assembler.text(data, last);
+				if (text != null) {
+					this.listener.onText(text);
 				}
-				this.listener.onText(data.toString());
 			}
-			else {
-				if (partial == null) {
-					partial = new StringBuilder(data.length() * 2);
-					this.partialText = partial;
-				}
-				if (partial.length() + (long) data.length() > this.maxInboundMessageSize) {
-					tooLarge();
-					return null;
-				}
-				partial.append(data);
-				if (last) {
-					this.partialText = null;
-					this.listener.onText(partial.toString());
-				}
+			catch (MessageAssembler.MessageTooLargeException ex) {
+				tooLarge(ex);
+				return null;
 			}
 			webSocket.request(1);
 			return null;
@@ -150,33 +132,23 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		@Override
 		public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-			ByteArrayOutputStream partial = this.partialBinary;
-			if (partial == null) {
-				partial = new ByteArrayOutputStream(data.remaining());
-				this.partialBinary = partial;
+			try {
+				byte[] bytes = this.assembler.binary(data, last);
+				if (bytes != null) {
+					this.listener.onBinary(bytes);
+				}
 			}
-			if (partial.size() + (long) data.remaining() > this.maxInboundMessageSize) {
-				tooLarge();
+			catch (MessageAssembler.MessageTooLargeException ex) {
+				tooLarge(ex);
 				return null;
-			}
-			byte[] bytes = new byte[data.remaining()];
-			data.get(bytes);
-			partial.writeBytes(bytes);
-			if (last) {
-				this.partialBinary = null;
-				this.listener.onBinary(partial.toByteArray());
 			}
 			webSocket.request(1);
 			return null;
 		}
 
-		private void tooLarge() {
-			this.partialText = null;
-			this.partialBinary = null;
-			String description = "An inbound message exceeds max-inbound-message-size (" + this.maxInboundMessageSize
-					+ " bytes); closing the connection";
-			logger.error(description);
-			closed(true, description, null);
+		private void tooLarge(MessageAssembler.MessageTooLargeException ex) {
+			logger.error(ex.getMessage());
+			closed(true, ex.getMessage(), null);
 			abort();
 		}
 

@@ -15,7 +15,6 @@
  */
 package io.github.springsocketio.client.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +89,7 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		private static final Object CLOSE = new Object();
 
-		private final long maxInboundMessageSize;
+		private final MessageAssembler assembler;
 
 		private final TransportListener listener;
 
@@ -108,13 +107,9 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		private volatile @Nullable WebSocketSession session;
 
-		private @Nullable StringBuilder partialText;
-
-		private @Nullable ByteArrayOutputStream partialBinary;
-
 		Connection(long maxInboundMessageSize, TransportListener listener, Executor writeExecutor,
 				ScheduledExecutorService scheduler) {
-			this.maxInboundMessageSize = maxInboundMessageSize;
+			this.assembler = new MessageAssembler(maxInboundMessageSize);
 			this.listener = listener;
 			this.writeExecutor = writeExecutor;
 			this.scheduler = scheduler;
@@ -141,56 +136,32 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		}
 
 		private void onText(String fragment, boolean last) {
-			StringBuilder partial = this.partialText;
-			if (partial == null && last) {
-				if (fragment.length() > this.maxInboundMessageSize) {
-					tooLarge();
-					return;
+			try {
+				String text = this.assembler.text(fragment, last);
+				if (text != null) {
+					this.listener.onText(text);
 				}
-				this.listener.onText(fragment);
-				return;
 			}
-			if (partial == null) {
-				partial = new StringBuilder(fragment.length() * 2);
-				this.partialText = partial;
-			}
-			if (partial.length() + (long) fragment.length() > this.maxInboundMessageSize) {
-				tooLarge();
-				return;
-			}
-			partial.append(fragment);
-			if (last) {
-				this.partialText = null;
-				this.listener.onText(partial.toString());
+			catch (MessageAssembler.MessageTooLargeException ex) {
+				tooLarge(ex);
 			}
 		}
 
 		private void onBinary(ByteBuffer fragment, boolean last) {
-			ByteArrayOutputStream partial = this.partialBinary;
-			if (partial == null) {
-				partial = new ByteArrayOutputStream(fragment.remaining());
-				this.partialBinary = partial;
+			try {
+				byte[] bytes = this.assembler.binary(fragment, last);
+				if (bytes != null) {
+					this.listener.onBinary(bytes);
+				}
 			}
-			if (partial.size() + (long) fragment.remaining() > this.maxInboundMessageSize) {
-				tooLarge();
-				return;
-			}
-			byte[] bytes = new byte[fragment.remaining()];
-			fragment.get(bytes);
-			partial.writeBytes(bytes);
-			if (last) {
-				this.partialBinary = null;
-				this.listener.onBinary(partial.toByteArray());
+			catch (MessageAssembler.MessageTooLargeException ex) {
+				tooLarge(ex);
 			}
 		}
 
-		private void tooLarge() {
-			this.partialText = null;
-			this.partialBinary = null;
-			String description = "An inbound message exceeds max-inbound-message-size (" + this.maxInboundMessageSize
-					+ " bytes); closing the connection";
-			logger.error(description);
-			closed(true, description, null);
+		private void tooLarge(MessageAssembler.MessageTooLargeException ex) {
+			logger.error(ex.getMessage());
+			closed(true, ex.getMessage(), null);
 			closeSession(CloseStatus.TOO_BIG_TO_PROCESS);
 		}
 
