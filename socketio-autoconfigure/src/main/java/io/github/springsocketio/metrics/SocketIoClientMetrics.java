@@ -32,7 +32,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -46,6 +45,9 @@ import org.springframework.util.Assert;
  * the timers {@code socketio.client.handler} ({@code event}, {@code exception}) and
  * {@code socketio.client.ack} ({@code outcome}), and {@code socketio.client.bytes.received} and
  * {@code socketio.client.bytes.sent}.
+ * <p>
+ * The byte counters have no base unit on purpose: their names end in {@code bytes} already, and
+ * Prometheus would otherwise add a second {@code _bytes}.
  * <p>
  * The {@code event} tag keeps the first {@code maxEventTags} distinct event names and counts the
  * rest as {@code other}, so that a server sending ever new names cannot fill the registry.
@@ -132,12 +134,10 @@ public class SocketIoClientMetrics implements MeterBinder {
 				.register(registry);
 			FunctionCounter.builder("socketio.client.bytes.received", this.bytesReceived, LongAdder::doubleValue)
 				.description("Bytes of Socket.IO packets received")
-				.baseUnit(BaseUnits.BYTES)
 				.tags(this.tags)
 				.register(registry);
 			FunctionCounter.builder("socketio.client.bytes.sent", this.bytesSent, LongAdder::doubleValue)
 				.description("Bytes of Socket.IO packets sent")
-				.baseUnit(BaseUnits.BYTES)
 				.tags(this.tags)
 				.register(registry);
 		}
