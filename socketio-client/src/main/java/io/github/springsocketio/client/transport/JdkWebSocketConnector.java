@@ -72,7 +72,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder().connectTimeout(this.connectTimeout);
 		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
 		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.scheduler);
-		return builder.buildAsync(request.uri(), connection).thenApply((webSocket) -> connection);
+		return builder.buildAsync(request.uri(), connection).thenApply(connection::opened);
 	}
 
 	private static final class Connection implements WebSocket.Listener, TransportConnection {
@@ -112,6 +112,14 @@ public final class JdkWebSocketConnector implements TransportConnector {
 		public void onOpen(WebSocket webSocket) {
 			this.webSocket = webSocket;
 			webSocket.request(1);
+		}
+
+		/**
+		 * The WebSocket is open; the JDK does not promise that {@link #onOpen} ran before.
+		 */
+		TransportConnection opened(WebSocket webSocket) {
+			this.webSocket = webSocket;
+			return this;
 		}
 
 		@Override
