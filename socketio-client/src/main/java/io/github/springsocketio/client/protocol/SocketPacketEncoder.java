@@ -17,7 +17,7 @@ package io.github.springsocketio.client.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SocketPacketEncoder {
 
+	/** Each thread's packet buffer, kept between packets unless it grew large. */
+	private static final ThreadLocal<@Nullable StringBuilder> BUFFERS = new ThreadLocal<>();
+
+	private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
 	private final JsonMapper mapper;
 
 	/**
@@ -59,19 +64,47 @@ public final class SocketPacketEncoder {
 	 * @throws IllegalArgumentException when the payload cannot be written as JSON
 	 */
 	public EncodedPacket encode(SocketPacketType type, String namespace, long ackId, @Nullable Object payload) {
+		StringBuilder kept = BUFFERS.get();
+		// Taken out while in use, in case a serializer encodes another packet on this thread.
+		BUFFERS.set(null);
+		StringBuilder text = (kept != null) ? kept : new StringBuilder(256);
+		try {
+			return encode(text, type, namespace, ackId, payload);
+		}
+		finally {
+			if (text.capacity() <= MAX_KEPT_BUFFER) {
+				text.setLength(0);
+				BUFFERS.set(text);
+			}
+		}
+	}
+
+	private EncodedPacket encode(StringBuilder text, SocketPacketType type, String namespace, long ackId,
+			@Nullable Object payload) {
+		appendHeader(text, type, 0, namespace, ackId);
+		int headerLength = text.length();
 		List<byte[]> attachments = new ArrayList<>(0);
-		String json = (payload != null) ? writeJson(payload, attachments) : null;
+		if (payload != null) {
+			writeJson(payload, text, attachments);
+		}
 		if (!attachments.isEmpty()) {
-			type = switch (type) {
+			SocketPacketType binaryType = switch (type) {
 				case EVENT, BINARY_EVENT -> SocketPacketType.BINARY_EVENT;
 				case ACK, BINARY_ACK -> SocketPacketType.BINARY_ACK;
 				default -> throw new IllegalArgumentException("A " + type + " packet cannot carry binary data");
 			};
+			StringBuilder header = new StringBuilder(headerLength + 8);
+			appendHeader(header, binaryType, attachments.size(), namespace, ackId);
+			text.replace(0, headerLength, header.toString());
 		}
-		StringBuilder text = new StringBuilder(((json != null) ? json.length() : 0) + namespace.length() + 24);
+		return new EncodedPacket(text.toString(), attachments);
+	}
+
+	private static void appendHeader(StringBuilder text, SocketPacketType type, int attachments, String namespace,
+			long ackId) {
 		text.append(type.code());
-		if (!attachments.isEmpty()) {
-			text.append(attachments.size()).append('-');
+		if (attachments > 0) {
+			text.append(attachments).append('-');
 		}
 		if (!"/".equals(namespace)) {
 			text.append(namespace).append(',');
@@ -79,21 +112,52 @@ public final class SocketPacketEncoder {
 		if (ackId != SocketPacket.NO_ACK) {
 			text.append(ackId);
 		}
-		if (json != null) {
-			text.append(json);
-		}
-		return new EncodedPacket(text.toString(), attachments);
 	}
 
-	private String writeJson(Object payload, List<byte[]> attachments) {
-		StringWriter writer = new StringWriter(64);
-		try (JsonGenerator generator = new PlaceholderGenerator(this.mapper.createGenerator(writer), attachments)) {
+	private void writeJson(Object payload, StringBuilder text, List<byte[]> attachments) {
+		try (JsonGenerator generator = new PlaceholderGenerator(this.mapper.createGenerator(new BuilderWriter(text)),
+				attachments)) {
 			this.mapper.writeValue(generator, payload);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Cannot write the payload as JSON: " + ex.getOriginalMessage(), ex);
 		}
-		return writer.toString();
+	}
+
+	/**
+	 * Appends to a StringBuilder, without the locking of {@link java.io.StringWriter}.
+	 */
+	private static final class BuilderWriter extends Writer {
+
+		private final StringBuilder text;
+
+		BuilderWriter(StringBuilder text) {
+			this.text = text;
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) {
+			this.text.append(chars, offset, length);
+		}
+
+		@Override
+		public void write(String string, int offset, int length) {
+			this.text.append(string, offset, offset + length);
+		}
+
+		@Override
+		public void write(int c) {
+			this.text.append((char) c);
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 	/**

@@ -109,6 +109,31 @@ class SocketPacketCodecTests {
 		assertThat(decoded.get(0)).isEqualTo(new SocketPacket(SocketPacketType.EVENT, "/x", 3, tree));
 	}
 
+	@Test
+	void encodesAPacketThatASerializerEncodesWhileItIsWritten() {
+		Nested nested = new Nested(this.encoder);
+		assertThat(text(SocketPacketType.EVENT, "/chat", 7, List.of("outer", nested)))
+			.isEqualTo("2/chat,7[\"outer\",{\"inner\":\"2[\\\"inner\\\"]\"}]");
+		assertThat(text(SocketPacketType.EVENT, "/", -1, List.of("after"))).isEqualTo("2[\"after\"]");
+	}
+
+	/**
+	 * A value whose getter encodes another packet, on the same thread, in the middle of the outer one.
+	 */
+	public static final class Nested {
+
+		private final SocketPacketEncoder encoder;
+
+		Nested(SocketPacketEncoder encoder) {
+			this.encoder = encoder;
+		}
+
+		public String getInner() {
+			return this.encoder.encode(SocketPacketType.EVENT, "/", -1, List.of("inner")).text();
+		}
+
+	}
+
 	private String text(SocketPacketType type, String namespace, long ackId, Object payload) {
 		return this.encoder.encode(type, namespace, ackId, payload).text();
 	}
