@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -51,6 +52,16 @@ class ResourceAndLoggingInteropTests {
 		assertThat(query.get("v").stringValue()).isEqualTo("1");
 		assertThat(query.get("from").stringValue()).isEqualTo("url");
 		assertThat(handshake.get("headers").get("x-api-key").stringValue()).isEqualTo("key-1");
+	}
+
+	@Test
+	void refusesAHeaderTheJdkWebSocketCannotSendWithAClearError() {
+		SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET_JDK,
+				(builder) -> builder.header("Connection", "close"));
+		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(client::connect)
+			.withMessageContaining("Connection")
+			.withMessageContaining("SPRING");
+		assertThat(client.state()).isNotEqualTo(ConnectionState.CONNECTED);
 	}
 
 	@Test

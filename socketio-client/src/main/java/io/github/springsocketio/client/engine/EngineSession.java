@@ -113,13 +113,26 @@ public final class EngineSession implements TransportListener {
 	}
 
 	/**
+	 * Opens a connection; a connector that throws instead of failing its future fails it too.
+	 */
+	private static CompletableFuture<TransportConnection> openConnection(TransportConnector connector, TransportRequest request,
+			TransportListener listener) {
+		try {
+			return connector.open(request, listener);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
 	 * Opens the transport; the listener hears {@code onOpen} after the server's handshake, or
 	 * {@code onClose} when it fails.
 	 * @param connector opens the transport
 	 * @param request what to connect to
 	 */
 	public void open(TransportConnector connector, TransportRequest request) {
-		track(connector.open(request, this)).whenComplete((opened, failure) -> this.serial.execute(() -> {
+		track(openConnection(connector, request, this)).whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
 				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
 				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(cause.getMessage()), cause);
@@ -318,7 +331,7 @@ public final class EngineSession implements TransportListener {
 	private void probe(Upgrade plan, Handshake received) {
 		Probe probing = new Probe();
 		this.probe = probing;
-		track(plan.connector().open(plan.requestForSid().apply(received.sid()), probing))
+		track(openConnection(plan.connector(), plan.requestForSid().apply(received.sid()), probing))
 			.whenComplete((opened, failure) -> this.serial.execute(() -> {
 				if (failure != null) {
 					probeFailed(probing, "cannot open the WebSocket: " + Redaction.text(failure.getMessage()));

@@ -70,9 +70,21 @@ public final class JdkWebSocketConnector implements TransportConnector {
 	@Override
 	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
 		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder().connectTimeout(this.connectTimeout);
-		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
 		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.scheduler);
-		return builder.buildAsync(request.uri(), connection).thenApply(connection::opened);
+		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
+		return builder.buildAsync(request.uri(), connection).handle((webSocket, failure) -> {
+			if (failure == null) {
+				return connection.opened(webSocket);
+			}
+			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+					: failure;
+			if (cause instanceof IllegalArgumentException) {
+				// The JDK refuses some headers, e.g. Connection or Host, on the opening handshake.
+				cause = new IllegalArgumentException("The JDK WebSocket refused the handshake (" + cause.getMessage()
+						+ "): leave that header out, or use WebSocketImplementation.SPRING", cause);
+			}
+			throw new CompletionException(cause);
+		});
 	}
 
 	private static final class Connection implements WebSocket.Listener, TransportConnection {
