@@ -115,8 +115,8 @@ public final class EngineSession implements TransportListener {
 	/**
 	 * Opens a connection; a connector that throws instead of failing its future fails it too.
 	 */
-	private static CompletableFuture<TransportConnection> openConnection(TransportConnector connector, TransportRequest request,
-			TransportListener listener) {
+	private static CompletableFuture<TransportConnection> openConnection(TransportConnector connector,
+			TransportRequest request, TransportListener listener) {
 		try {
 			return connector.open(request, listener);
 		}

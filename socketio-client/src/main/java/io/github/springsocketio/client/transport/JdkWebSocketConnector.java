@@ -19,20 +19,15 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.springsocketio.client.Transport;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +39,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class JdkWebSocketConnector implements TransportConnector {
-
-	private static final Log logger = LogFactory.getLog(JdkWebSocketConnector.class);
 
 	private static final long CLOSE_LIMIT_MILLIS = 3000;
 
@@ -87,35 +80,17 @@ public final class JdkWebSocketConnector implements TransportConnector {
 		});
 	}
 
-	private static final class Connection implements WebSocket.Listener, TransportConnection {
-
-		private static final Object CLOSE = new Object();
-
-		private final MessageAssembler assembler;
-
-		private final TransportListener listener;
+	private static final class Connection extends WebSocketConnection implements WebSocket.Listener {
 
 		private final ScheduledExecutorService scheduler;
 
-		private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
-
 		private final AtomicBoolean sending = new AtomicBoolean();
-
-		private final AtomicBoolean closed = new AtomicBoolean();
-
-		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
 		private volatile @Nullable WebSocket webSocket;
 
 		Connection(long maxInboundMessageSize, TransportListener listener, ScheduledExecutorService scheduler) {
-			this.assembler = new MessageAssembler(maxInboundMessageSize);
-			this.listener = listener;
+			super(maxInboundMessageSize, listener);
 			this.scheduler = scheduler;
-		}
-
-		@Override
-		public Transport kind() {
-			return Transport.WEBSOCKET;
 		}
 
 		// Receiving (the HTTP client's executor, one call at a time)
@@ -136,40 +111,18 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		@Override
 		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			try {
-				String text = this.assembler.text(data, last);
-				if (text != null) {
-					this.listener.onText(text);
-				}
+			if (receiveText(data, last)) {
+				webSocket.request(1);
 			}
-			catch (MessageAssembler.MessageTooLargeException ex) {
-				tooLarge(ex);
-				return null;
-			}
-			webSocket.request(1);
 			return null;
 		}
 
 		@Override
 		public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-			try {
-				byte[] bytes = this.assembler.binary(data, last);
-				if (bytes != null) {
-					this.listener.onBinary(bytes);
-				}
+			if (receiveBinary(data, last)) {
+				webSocket.request(1);
 			}
-			catch (MessageAssembler.MessageTooLargeException ex) {
-				tooLarge(ex);
-				return null;
-			}
-			webSocket.request(1);
 			return null;
-		}
-
-		private void tooLarge(MessageAssembler.MessageTooLargeException ex) {
-			logger.error(ex.getMessage());
-			closed(true, ex.getMessage(), null);
-			abort();
 		}
 
 		@Override
@@ -187,39 +140,12 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		// Sending (any thread)
 
-		@Override
-		public void send(String text) {
-			enqueue(text);
-		}
-
-		@Override
-		public void send(byte[] bytes) {
-			enqueue(bytes);
-		}
-
-		@Override
-		public void close() {
-			enqueue(CLOSE);
-		}
-
-		@Override
-		public CompletableFuture<Void> terminated() {
-			return this.terminated;
-		}
-
-		private void enqueue(Object frame) {
-			if (this.closed.get()) {
-				return;
-			}
-			this.outbound.offer(frame);
-			sendNext();
-		}
-
 		/**
 		 * Sends queued frames while the sends complete at once; a send that does not continues
 		 * from its completion.
 		 */
-		private void sendNext() {
+		@Override
+		void sendQueued() {
 			while (!this.outbound.isEmpty() && this.sending.compareAndSet(false, true)) {
 				Object frame = this.outbound.poll();
 				if (frame == null) {
@@ -236,7 +162,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 					sent.whenComplete((webSocket, failure) -> {
 						if (!failed(failure)) {
 							this.sending.set(false);
-							sendNext();
+							sendQueued();
 						}
 					});
 					return;
@@ -285,7 +211,8 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			return true;
 		}
 
-		private void abort() {
+		@Override
+		void abort() {
 			WebSocket current = this.webSocket;
 			if (current != null) {
 				current.abort();
@@ -308,13 +235,6 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			catch (RejectedExecutionException ex) {
 				webSocket.abort();
 				this.terminated.complete(null);
-			}
-		}
-
-		private void closed(boolean error, String description, @Nullable Throwable cause) {
-			if (this.closed.compareAndSet(false, true)) {
-				this.outbound.clear();
-				this.listener.onClose(error, description, cause);
 			}
 		}
 

@@ -15,17 +15,13 @@
  */
 package io.github.springsocketio.client.transport;
 
-import java.nio.ByteBuffer;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.springsocketio.client.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.websocket.WsSession;
@@ -85,39 +81,21 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		return this.client.execute(connection, headers, request.uri()).thenApply((session) -> connection);
 	}
 
-	private static final class Connection implements WebSocketHandler, TransportConnection {
-
-		private static final Object CLOSE = new Object();
-
-		private final MessageAssembler assembler;
-
-		private final TransportListener listener;
+	private static final class Connection extends WebSocketConnection implements WebSocketHandler {
 
 		private final Executor writeExecutor;
 
 		private final ScheduledExecutorService scheduler;
 
-		private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
-
 		private final AtomicBoolean writing = new AtomicBoolean();
-
-		private final AtomicBoolean closed = new AtomicBoolean();
-
-		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
 		private volatile @Nullable WebSocketSession session;
 
 		Connection(long maxInboundMessageSize, TransportListener listener, Executor writeExecutor,
 				ScheduledExecutorService scheduler) {
-			this.assembler = new MessageAssembler(maxInboundMessageSize);
-			this.listener = listener;
+			super(maxInboundMessageSize, listener);
 			this.writeExecutor = writeExecutor;
 			this.scheduler = scheduler;
-		}
-
-		@Override
-		public Transport kind() {
-			return Transport.WEBSOCKET;
 		}
 
 		@Override
@@ -128,40 +106,15 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		@Override
 		public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
 			if (message instanceof TextMessage text) {
-				onText(text.getPayload(), text.isLast());
+				receiveText(text.getPayload(), text.isLast());
 			}
 			else if (message instanceof BinaryMessage binary) {
-				onBinary(binary.getPayload(), binary.isLast());
+				receiveBinary(binary.getPayload(), binary.isLast());
 			}
 		}
 
-		private void onText(String fragment, boolean last) {
-			try {
-				String text = this.assembler.text(fragment, last);
-				if (text != null) {
-					this.listener.onText(text);
-				}
-			}
-			catch (MessageAssembler.MessageTooLargeException ex) {
-				tooLarge(ex);
-			}
-		}
-
-		private void onBinary(ByteBuffer fragment, boolean last) {
-			try {
-				byte[] bytes = this.assembler.binary(fragment, last);
-				if (bytes != null) {
-					this.listener.onBinary(bytes);
-				}
-			}
-			catch (MessageAssembler.MessageTooLargeException ex) {
-				tooLarge(ex);
-			}
-		}
-
-		private void tooLarge(MessageAssembler.MessageTooLargeException ex) {
-			logger.error(ex.getMessage());
-			closed(true, ex.getMessage(), null);
+		@Override
+		void abort() {
 			closeSession(CloseStatus.TOO_BIG_TO_PROCESS);
 		}
 
@@ -198,35 +151,15 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		}
 
 		@Override
-		public CompletableFuture<Void> terminated() {
-			return this.terminated;
-		}
-
-		@Override
 		public boolean supportsPartialMessages() {
 			return true;
 		}
 
+		/**
+		 * Sends block: a thread of the write executor sends what is queued.
+		 */
 		@Override
-		public void send(String text) {
-			enqueue(text);
-		}
-
-		@Override
-		public void send(byte[] bytes) {
-			enqueue(bytes);
-		}
-
-		@Override
-		public void close() {
-			enqueue(CLOSE);
-		}
-
-		private void enqueue(Object frame) {
-			if (this.closed.get()) {
-				return;
-			}
-			this.outbound.offer(frame);
+		void sendQueued() {
 			if (this.writing.compareAndSet(false, true)) {
 				this.writeExecutor.execute(this::write);
 			}
@@ -280,13 +213,6 @@ public final class SpringWebSocketConnector implements TransportConnector {
 				catch (Exception ex) {
 					logger.debug("Error while closing the WebSocket session", ex);
 				}
-			}
-		}
-
-		private void closed(boolean error, String description, @Nullable Throwable cause) {
-			if (this.closed.compareAndSet(false, true)) {
-				this.outbound.clear();
-				this.listener.onClose(error, description, cause);
 			}
 		}
 

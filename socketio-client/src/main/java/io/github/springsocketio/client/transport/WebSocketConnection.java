@@ -1,0 +1,152 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import java.nio.ByteBuffer;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.springsocketio.client.Transport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the WebSocket connections of both stacks share: the queue of frames to send (a WebSocket
+ * allows one send at a time), putting inbound fragments together, and telling the listener once
+ * that the connection closed.
+ */
+abstract class WebSocketConnection implements TransportConnection {
+
+	private static final Log logger = LogFactory.getLog(WebSocketConnection.class);
+
+	/** Queued after the frames that are to go before the close. */
+	static final Object CLOSE = new Object();
+
+	private final MessageAssembler assembler;
+
+	private final TransportListener listener;
+
+	/** Frames to send: a String, a byte[] or {@link #CLOSE}. */
+	final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+
+	final AtomicBoolean closed = new AtomicBoolean();
+
+	final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+	WebSocketConnection(long maxInboundMessageSize, TransportListener listener) {
+		this.assembler = new MessageAssembler(maxInboundMessageSize);
+		this.listener = listener;
+	}
+
+	@Override
+	public Transport kind() {
+		return Transport.WEBSOCKET;
+	}
+
+	@Override
+	public void send(String text) {
+		enqueue(text);
+	}
+
+	@Override
+	public void send(byte[] bytes) {
+		enqueue(bytes);
+	}
+
+	@Override
+	public void close() {
+		enqueue(CLOSE);
+	}
+
+	@Override
+	public CompletableFuture<Void> terminated() {
+		return this.terminated;
+	}
+
+	private void enqueue(Object frame) {
+		if (this.closed.get()) {
+			return;
+		}
+		this.outbound.offer(frame);
+		sendQueued();
+	}
+
+	/**
+	 * Sends what is queued, one frame at a time, or makes sure that another thread will.
+	 */
+	abstract void sendQueued();
+
+	/**
+	 * Drops the connection at once, e.g. after an inbound message that is too large.
+	 */
+	abstract void abort();
+
+	/**
+	 * Takes a fragment of a text message.
+	 * @return false when the message is too large and the connection was dropped
+	 */
+	boolean receiveText(CharSequence fragment, boolean last) {
+		try {
+			String text = this.assembler.text(fragment, last);
+			if (text != null) {
+				this.listener.onText(text);
+			}
+			return true;
+		}
+		catch (MessageAssembler.MessageTooLargeException ex) {
+			tooLarge(ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Takes a fragment of a binary message.
+	 * @return false when the message is too large and the connection was dropped
+	 */
+	boolean receiveBinary(ByteBuffer fragment, boolean last) {
+		try {
+			byte[] bytes = this.assembler.binary(fragment, last);
+			if (bytes != null) {
+				this.listener.onBinary(bytes);
+			}
+			return true;
+		}
+		catch (MessageAssembler.MessageTooLargeException ex) {
+			tooLarge(ex);
+			return false;
+		}
+	}
+
+	private void tooLarge(MessageAssembler.MessageTooLargeException ex) {
+		logger.error(ex.getMessage());
+		closed(true, ex.getMessage(), null);
+		abort();
+	}
+
+	/**
+	 * Tells the listener, once, that the connection closed, and forgets what was not sent.
+	 */
+	void closed(boolean error, String description, @Nullable Throwable cause) {
+		if (this.closed.compareAndSet(false, true)) {
+			this.outbound.clear();
+			this.listener.onClose(error, description, cause);
+		}
+	}
+
+}
