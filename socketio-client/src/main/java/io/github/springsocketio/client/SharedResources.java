@@ -52,6 +52,8 @@ final class SharedResources {
 	/** How long Tomcat waits for the server to answer a close, in milliseconds. */
 	static final long SESSION_CLOSE_TIMEOUT = 1000;
 
+	private static final Duration HTTP_CLIENT_TERMINATION = Duration.ofSeconds(1);
+
 	private static SharedResources current;
 
 	private static int users;
@@ -132,21 +134,31 @@ final class SharedResources {
 		this.eventLoop.shutdown();
 		this.blocking.shutdown();
 		this.handlers.shutdown();
-		for (HttpClient client : this.httpClients.values()) {
-			if (client instanceof AutoCloseable closeable) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					logger.debug("Error while closing an HTTP client", ex);
-				}
-			}
-		}
+		this.httpClients.values().forEach(SharedResources::shutDown);
 		this.httpClients.clear();
 		if (this.webSocketContainer instanceof WsWebSocketContainer tomcat) {
 			tomcat.destroy();
 		}
 		logger.debug("Released the shared threads of the Socket.IO clients");
+	}
+
+	/**
+	 * Stops an HTTP client's selector thread. On Java 21+ with {@code shutdownNow()}, which aborts
+	 * what is still in flight: {@code close()} would wait for it, e.g. for a long-poll that
+	 * python-engineio holds until its ping timeout after the session closed. On Java 17 the client
+	 * has neither, and its thread ends once the client is garbage collected.
+	 */
+	private static void shutDown(HttpClient client) {
+		try {
+			HttpClient.class.getMethod("shutdownNow").invoke(client);
+			HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, HTTP_CLIENT_TERMINATION);
+		}
+		catch (NoSuchMethodException ex) {
+			// Java 17
+		}
+		catch (ReflectiveOperationException ex) {
+			logger.debug("Error while shutting down an HTTP client", ex);
+		}
 	}
 
 	private record HttpSettings(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
