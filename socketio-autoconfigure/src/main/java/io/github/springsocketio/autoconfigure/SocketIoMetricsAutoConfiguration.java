@@ -45,9 +45,10 @@ public final class SocketIoMetricsAutoConfiguration {
 	@Bean
 	static SocketIoClientMetricsPostProcessor socketIoClientMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
 			Environment environment) {
+		// Bound here rather than injected: a post-processor must not pull in the properties bean early.
 		int maxEventTags = Binder.get(environment)
-			.bind("socketio.metrics.max-event-tags", Integer.class)
-			.orElse(SocketIoClientMetrics.DEFAULT_MAX_EVENT_TAGS);
+			.bindOrCreate("socketio.metrics", SocketIoProperties.Metrics.class)
+			.getMaxEventTags();
 		if (maxEventTags < 0) {
 			throw new IllegalStateException(
 					"socketio.metrics.max-event-tags must not be negative, but was " + maxEventTags);

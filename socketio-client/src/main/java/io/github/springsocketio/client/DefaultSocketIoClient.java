@@ -81,6 +81,9 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	/** The mapper of clients given none; shared, because each mapper keeps caches of its own. */
 	private static final JsonMapper DEFAULT_MAPPER = JsonMapper.builder().build();
 
+	private static final SocketIoClientObserver NO_OBSERVER = new SocketIoClientObserver() {
+	};
+
 	private static final Duration CLOSE_HANDSHAKE_LIMIT = Duration.ofSeconds(4);
 
 	private final ClientOptions options;
@@ -415,8 +418,12 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		return true;
 	}
 
-	Observers observers() {
-		return this.observers;
+	/**
+	 * Whom to tell what the client does: a no-op while nobody observes, so that the per-event
+	 * calls cost nothing then.
+	 */
+	SocketIoClientObserver observers() {
+		return this.observers.isEmpty() ? NO_OBSERVER : this.observers;
 	}
 
 	CompletableFuture<Void> join(NamespaceSocket socket) {
