@@ -146,6 +146,7 @@ public final class EngineSession implements TransportListener {
 					write(opened, frame);
 				}
 				this.unsent.clear();
+				probeIfReady();
 			}
 		}));
 	}
@@ -321,11 +322,25 @@ public final class EngineSession implements TransportListener {
 		this.state = State.OPEN;
 		resetPingTimer();
 		this.listener.onOpen(received);
+		probeIfReady();
+	}
+
+	/**
+	 * Starts the upgrade probe once the handshake offers WebSocket and the polling connection is
+	 * known. Long-polling delivers the handshake before its open completes: a probe answered
+	 * before then could not pause polling, and a server that stops answering polls during an
+	 * upgrade (python-engineio) would then never deliver another packet.
+	 */
+	private void probeIfReady() {
+		Upgrade plan = this.upgrade;
+		Handshake received = this.handshake;
 		TransportConnection current = this.connection;
-		if (this.upgrade != null && received.upgrades().contains(Transport.WEBSOCKET.wireName())
-				&& (current == null || current.kind() == Transport.POLLING)) {
-			probe(this.upgrade, received);
+		if (plan == null || received == null || current == null || this.state != State.OPEN
+				|| current.kind() != Transport.POLLING || !received.upgrades().contains(Transport.WEBSOCKET.wireName())) {
+			return;
 		}
+		this.upgrade = null;
+		probe(plan, received);
 	}
 
 	private void probe(Upgrade plan, Handshake received) {

@@ -1,10 +1,12 @@
 package io.github.springsocketio.client.engine;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the {@link EngineSession} state machine over an in-memory transport.
@@ -30,13 +33,16 @@ class EngineSessionTests {
 
 	private static final String OPEN = "0{\"sid\":\"s\",\"upgrades\":[],\"pingInterval\":%d,\"pingTimeout\":%d,\"maxPayload\":1000}";
 
+	private static final TransportRequest REQUEST = new TransportRequest(URI.create("ws://localhost/socket.io/"), Map.of(),
+			1000);
+
 	private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
 	private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
 
 	private final RecordingListener listener = new RecordingListener();
 
-	private final RecordingConnection connection = new RecordingConnection();
+	private final RecordingConnection connection = new RecordingConnection(Transport.WEBSOCKET);
 
 	private final SerialExecutor serial = new SerialExecutor(this.executor);
 
@@ -50,11 +56,15 @@ class EngineSessionTests {
 	}
 
 	private TransportListener open() {
+		return open(CompletableFuture.completedFuture(this.connection));
+	}
+
+	private TransportListener open(CompletableFuture<TransportConnection> opened) {
 		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
 		this.session.open((request, listener) -> {
 			transportListener.complete(listener);
-			return CompletableFuture.completedFuture(this.connection);
-		}, new TransportRequest(URI.create("ws://localhost/socket.io/"), Map.of(), 1000));
+			return opened;
+		}, REQUEST);
 		return transportListener.join();
 	}
 
@@ -132,6 +142,32 @@ class EngineSessionTests {
 		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close PING_TIMEOUT");
 	}
 
+	@Test
+	void probesTheUpgradeOnlyOnceThePollingConnectionIsOpen() throws Exception {
+		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
+		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
+		CompletableFuture<TransportListener> probe = new CompletableFuture<>();
+		this.session.enableUpgrade((request, listener) -> {
+			probe.complete(listener);
+			return CompletableFuture.completedFuture(webSocket);
+		}, (sid) -> REQUEST);
+		CompletableFuture<TransportConnection> pollingOpened = new CompletableFuture<>();
+		TransportListener transport = open(pollingOpened);
+		// Long-polling delivers the handshake before its open completes.
+		transport.onText(OPEN.formatted(25000, 20000).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		onSerial(() -> {
+		});
+		assertThat(probe).isNotDone();
+		pollingOpened.complete(polling);
+		probe.get(5, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
+		probe.join().onText("3probe");
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
+		assertThat(this.session.transport()).isEqualTo(Transport.WEBSOCKET);
+		assertThat(polling.closed).isTrue();
+	}
+
 	private static final class RecordingListener implements EngineListener {
 
 		final BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -160,13 +196,24 @@ class EngineSessionTests {
 
 	private static final class RecordingConnection implements TransportConnection {
 
-		final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<String> frames = new CopyOnWriteArrayList<>();
+
+		private final Transport kind;
 
 		volatile boolean closed;
 
+		RecordingConnection(Transport kind) {
+			this.kind = kind;
+		}
+
 		@Override
 		public Transport kind() {
-			return Transport.WEBSOCKET;
+			return this.kind;
+		}
+
+		@Override
+		public CompletableFuture<Void> pause() {
+			return CompletableFuture.completedFuture(null);
 		}
 
 		@Override
