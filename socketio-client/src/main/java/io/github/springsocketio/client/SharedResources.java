@@ -99,11 +99,13 @@ final class SharedResources {
 	 * @return the shared client
 	 */
 	HttpClient httpClient(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+		// No connectTimeout: Java 17 keeps each connection's connect timer, and with it the client and its
+		// selector thread, until the timer expires, long after close. Every request has a timeout of its
+		// own, which bounds the connect too.
 		return this.httpClients.computeIfAbsent(new HttpSettings(sslContext, proxy), (settings) -> {
 			HttpClient.Builder builder = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(Duration.ofSeconds(10))
 				.executor(this.blocking);
 			if (sslContext != null) {
 				builder.sslContext(sslContext);
