@@ -118,18 +118,26 @@ function registerHandlers(socket) {
       ack(key, tries);
     }
   });
-  // Records n in the stream of a key and acknowledges it; seq-report tells what arrived.
-  socket.on('seq-ack', (key, n, ack) => {
-    const stream = streams.get(key) || { seen: new Set(), max: -1, ordered: true, received: 0 };
-    streams.set(key, stream);
-    stream.received++;
-    if (!stream.seen.has(n)) {
-      if (n < stream.max) {
-        stream.ordered = false;
+  // Records n in the stream of a key as the packet arrives, and acknowledges it; seq-report tells
+  // what arrived. Recorded in a middleware, which runs on receipt: socket.io dispatches to handlers
+  // on the next tick and drops the event when a DISCONNECT read in the same chunk came first
+  // (socket.io issue 5213), which would hide whether the client delivered it.
+  socket.use(([event, key, n], next) => {
+    if (event === 'seq-ack') {
+      const stream = streams.get(key) || { seen: new Set(), max: -1, ordered: true, received: 0 };
+      streams.set(key, stream);
+      stream.received++;
+      if (!stream.seen.has(n)) {
+        if (n < stream.max) {
+          stream.ordered = false;
+        }
+        stream.seen.add(n);
+        stream.max = Math.max(stream.max, n);
       }
-      stream.seen.add(n);
-      stream.max = Math.max(stream.max, n);
     }
+    next();
+  });
+  socket.on('seq-ack', (key, n, ack) => {
     if (typeof ack === 'function') {
       ack(n);
     }

@@ -159,8 +159,9 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 					Thread.currentThread().interrupt();
 				}
 				catch (ExecutionException | TimeoutException ex) {
+					int buffered = namespaces(name).stream().mapToInt((namespace) -> client.socket(namespace).bufferedEmits()).sum();
 					logger.warn("The Socket.IO client '" + name + "' could not connect within its shutdown-timeout ("
-							+ timeout + "): emits still buffered are dropped");
+							+ timeout + "): " + buffered + " buffered emit(s) will not be sent");
 				}
 			}
 			client.disconnect();

@@ -610,6 +610,10 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * The client closed for good: nothing buffered will be sent.
 	 */
 	void discard() {
+		if (!this.sendBuffer.isEmpty()) {
+			logger.warn(this.sendBuffer.size() + " emit(s) buffered in namespace '" + this.namespace
+					+ "' were not sent: the client was closed before it connected");
+		}
 		this.sendBuffer.clear();
 		this.buffered.set(0);
 		if (this.retryQueue != null) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
@@ -100,6 +101,29 @@ class ResourceAndLoggingInteropTests {
 				"url-secret", "unreachable-secret")) {
 			assertThat(lines).noneMatch((line) -> line.contains(secret));
 		}
+	}
+
+	@Test
+	void reportsTheBufferedEmitsThatCloseCannotSend() throws Exception {
+		Logger logger = (Logger) LoggerFactory.getLogger(NamespaceSocket.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:1").build();
+			client.emit("first");
+			client.emit("second");
+			CompletableFuture<Arguments> reply = client.emitWithAck("third");
+			assertThat(client.socket("/").bufferedEmits()).isEqualTo(3);
+			client.close();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> reply.get(TIMEOUT, TimeUnit.SECONDS))
+				.withCauseInstanceOf(NotConnectedException.class);
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+		assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+			.contains("3 emit(s) buffered in namespace '/' were not sent: the client was closed before it connected");
 	}
 
 	@Test
