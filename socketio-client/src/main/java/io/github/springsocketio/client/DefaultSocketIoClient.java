@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,9 +62,7 @@ import io.github.springsocketio.client.transport.TransportRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.web.socket.client.WebSocketClient;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -102,7 +101,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	private final SocketPacketDecoder decoder;
 
-	private final TransportConnector webSocket;
+	/** Null when the WebSocket transport is not in the list. */
+	private final @Nullable TransportConnector webSocket;
 
 	private final TransportConnector polling;
 
@@ -153,27 +153,30 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		this.encoder = new SocketPacketEncoder(this.mapper);
 		this.decoder = new SocketPacketDecoder(this.mapper, SocketPacketDecoder.DEFAULT_MAX_ATTACHMENTS);
 		this.resources = SharedResources.acquire();
-		this.serial = new SerialExecutor(this.resources.eventLoop);
-		this.handlerExecutor = (options.handlerExecutor() != null) ? options.handlerExecutor() : this.resources.handlers;
-		HttpClient httpClient = this.resources.httpClient(options.sslContext(), options.proxy());
-		this.webSocket = (options.webSocketImplementation() == WebSocketImplementation.JDK)
-				? new JdkWebSocketConnector(httpClient, this.resources.scheduler, options.connectTimeout())
-				: new SpringWebSocketConnector(webSocketClient(options), this.resources.blocking, this.resources.scheduler);
-		this.polling = new PollingConnector(httpClient, options.cookieStore());
+		try {
+			this.serial = new SerialExecutor(this.resources.eventLoop);
+			this.handlerExecutor = (options.handlerExecutor() != null) ? options.handlerExecutor() : this.resources.handlers;
+			HttpClient httpClient = this.resources.httpClient(options.sslContext(), options.proxy());
+			this.webSocket = options.transports().contains(Transport.WEBSOCKET) ? webSocketConnector(options, httpClient) : null;
+			this.polling = new PollingConnector(httpClient, options.cookieStore());
+		}
+		catch (RuntimeException ex) {
+			this.resources.release();
+			throw ex;
+		}
 	}
 
-	private WebSocketClient webSocketClient(ClientOptions options) {
-		if (options.webSocketClient() != null) {
-			return options.webSocketClient();
+	/**
+	 * The connector of the chosen WebSocket stack; the SPRING stack's default client needs a
+	 * JSR-356 implementation on the class path, and fails here without one.
+	 */
+	private TransportConnector webSocketConnector(ClientOptions options, HttpClient httpClient) {
+		if (options.webSocketImplementation() == WebSocketImplementation.JDK) {
+			return new JdkWebSocketConnector(httpClient, this.resources.scheduler, options.connectTimeout());
 		}
-		StandardWebSocketClient client = new StandardWebSocketClient(this.resources.webSocketContainer);
-		client.setTaskExecutor(new TaskExecutorAdapter(this.resources.blocking));
-		client.getUserProperties().put("org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT",
-				SharedResources.SESSION_CLOSE_TIMEOUT);
-		if (options.sslContext() != null) {
-			client.setSslContext(options.sslContext());
-		}
-		return client;
+		WebSocketClient client = (options.webSocketClient() != null) ? options.webSocketClient()
+				: this.resources.standardWebSocketClient(options.sslContext());
+		return new SpringWebSocketConnector(client, this.resources.blocking, this.resources.scheduler);
 	}
 
 	// Public API
@@ -590,7 +593,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		this.engine = session;
 		if (transport == Transport.POLLING && this.options.upgrade()
 				&& this.options.transports().contains(Transport.WEBSOCKET)) {
-			session.enableUpgrade(this.webSocket, (sid) -> {
+			session.enableUpgrade(Objects.requireNonNull(this.webSocket), (sid) -> {
 				Map<String, String> upgradeQuery = new LinkedHashMap<>(query);
 				return new TransportRequest(URI.create(engineUri(Transport.WEBSOCKET, upgradeQuery) + "&sid=" + encode(sid)),
 						withCookies(headers), this.options.maxInboundMessageSize());
@@ -599,7 +602,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Connecting to " + Redaction.url(uri.toString()) + " (attempt " + attempt + ")");
 		}
-		session.open((transport == Transport.WEBSOCKET) ? this.webSocket : this.polling,
+		session.open((transport == Transport.WEBSOCKET) ? Objects.requireNonNull(this.webSocket) : this.polling,
 				new TransportRequest(uri, (transport == Transport.WEBSOCKET) ? withCookies(headers) : headers,
 						this.options.maxInboundMessageSize()));
 	}

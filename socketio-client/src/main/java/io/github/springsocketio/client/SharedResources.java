@@ -31,26 +31,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
+import io.github.springsocketio.client.transport.StandardWebSocketClients;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.socket.client.WebSocketClient;
 
 /**
- * The threads and the WebSocket container that all clients of a JVM share, so that the thread
+ * The threads, HTTP clients and JSR-356 container that all clients of a JVM share, so that the thread
  * count does not grow with the number of clients. Created when the first client is built and
  * shut down when the last one is closed, so that no thread of ours outlives the clients.
  */
 final class SharedResources {
 
 	private static final Log logger = LogFactory.getLog(SharedResources.class);
-
-	private static final int SMALL_BUFFER = 16 * 1024;
-
-	/** How long Tomcat waits for the server to answer a close, in milliseconds. */
-	static final long SESSION_CLOSE_TIMEOUT = 1000;
 
 	private static final Duration HTTP_CLIENT_TERMINATION = Duration.ofSeconds(1);
 
@@ -70,8 +64,8 @@ final class SharedResources {
 	/** Runs handlers when the application gave no executor. */
 	final ExecutorService handlers;
 
-	/** The JSR-356 container that the default WebSocket clients share. */
-	final WebSocketContainer webSocketContainer;
+	/** The default clients of the SPRING stack; created when first asked for. */
+	private @Nullable StandardWebSocketClients standardWebSocketClients;
 
 	/** HTTP clients for long-polling, one per TLS context and proxy (each has a selector thread). */
 	private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
@@ -83,13 +77,22 @@ final class SharedResources {
 		this.eventLoop = pool(Math.max(2, cores), "socketio-event-");
 		this.blocking = pool(Math.max(8, cores * 4), "socketio-io-");
 		this.handlers = handlerExecutor(Math.max(16, cores * 8));
-		this.webSocketContainer = ContainerProvider.getWebSocketContainer();
-		this.webSocketContainer.setDefaultMaxTextMessageBufferSize(SMALL_BUFFER);
-		this.webSocketContainer.setDefaultMaxBinaryMessageBufferSize(SMALL_BUFFER);
-		if (this.webSocketContainer instanceof WsWebSocketContainer tomcat) {
-			// Check every second for sessions whose close was not answered (see SESSION_CLOSE_TIMEOUT).
-			tomcat.setProcessPeriod(1);
+	}
+
+	/**
+	 * A default client of the SPRING stack, over the JSR-356 container all of them share.
+	 * @param sslContext the TLS context, or {@code null} for the default
+	 * @return the client
+	 * @throws IllegalStateException when the class path has no JSR-356 implementation
+	 */
+	synchronized WebSocketClient standardWebSocketClient(@Nullable SSLContext sslContext) {
+		if (this.standardWebSocketClients == null) {
+			if (!StandardWebSocketClients.isAvailable()) {
+				throw new IllegalStateException(StandardWebSocketClients.MISSING);
+			}
+			this.standardWebSocketClients = StandardWebSocketClients.create();
 		}
+		return this.standardWebSocketClients.newClient(this.blocking, sslContext);
 	}
 
 	/**
@@ -138,8 +141,10 @@ final class SharedResources {
 		this.handlers.shutdown();
 		this.httpClients.values().forEach(SharedResources::shutDown);
 		this.httpClients.clear();
-		if (this.webSocketContainer instanceof WsWebSocketContainer tomcat) {
-			tomcat.destroy();
+		synchronized (this) {
+			if (this.standardWebSocketClients != null) {
+				this.standardWebSocketClients.destroy();
+			}
 		}
 		logger.debug("Released the shared threads of the Socket.IO clients");
 	}

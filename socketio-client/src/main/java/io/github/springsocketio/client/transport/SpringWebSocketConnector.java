@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.tomcat.websocket.WsSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -136,7 +135,7 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		 */
 		private void awaitClosingHandshake(WebSocketSession session, long deadline) {
 			boolean closing = session instanceof NativeWebSocketSession nativeSession
-					&& nativeSession.getNativeSession() instanceof WsSession tomcatSession && !tomcatSession.isClosed();
+					&& StandardWebSocketClients.isClosing(nativeSession.getNativeSession());
 			if (!closing || System.nanoTime() - deadline > 0) {
 				this.terminated.complete(null);
 				return;
