@@ -16,7 +16,6 @@
 package io.github.springsocketio.client;
 
 import java.io.IOException;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -54,6 +53,7 @@ import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketDecoder;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
+import io.github.springsocketio.client.transport.CookieHeader;
 import io.github.springsocketio.client.transport.JdkWebSocketConnector;
 import io.github.springsocketio.client.transport.PollingConnector;
 import io.github.springsocketio.client.transport.SpringWebSocketConnector;
@@ -634,20 +634,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	 * (long-polling adds the cookies to each request itself).
 	 */
 	private Map<String, List<String>> withCookies(Map<String, List<String>> headers) {
-		List<String> cookies = new ArrayList<>();
-		for (HttpCookie cookie : this.options.cookieStore().get(engineUri(Transport.POLLING, Map.of()))) {
-			cookies.add(cookie.getName() + "=" + cookie.getValue());
-		}
-		if (cookies.isEmpty()) {
-			return headers;
-		}
-		Map<String, List<String>> withCookies = new LinkedHashMap<>(headers);
-		withCookies.merge("Cookie", List.of(String.join("; ", cookies)), (configured, stored) -> {
-			List<String> merged = new ArrayList<>(configured);
-			merged.addAll(stored);
-			return merged;
-		});
-		return withCookies;
+		return CookieHeader.apply(headers, this.options.cookieStore(), engineUri(Transport.POLLING, Map.of()));
 	}
 
 	private void closeEngine() {

@@ -30,6 +30,7 @@ import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
 import io.github.springsocketio.client.protocol.EnginePacketType;
 import io.github.springsocketio.client.protocol.Handshake;
+import io.github.springsocketio.client.transport.Failures;
 import io.github.springsocketio.client.transport.Redaction;
 import io.github.springsocketio.client.transport.TransportConnection;
 import io.github.springsocketio.client.transport.TransportConnector;
@@ -134,7 +135,7 @@ public final class EngineSession implements TransportListener {
 	public void open(TransportConnector connector, TransportRequest request) {
 		track(openConnection(connector, request, this)).whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
-				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+				Throwable cause = Failures.unwrap(failure);
 				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(cause.getMessage()), cause);
 			}
 			else if (this.state == State.CLOSED) {

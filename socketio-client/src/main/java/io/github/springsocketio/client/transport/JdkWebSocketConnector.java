@@ -69,8 +69,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			if (failure == null) {
 				return connection.opened(webSocket);
 			}
-			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-					: failure;
+			Throwable cause = Failures.unwrap(failure);
 			if (cause instanceof IllegalArgumentException) {
 				// The JDK refuses some headers, e.g. Connection or Host, on the opening handshake.
 				cause = new IllegalArgumentException("The JDK WebSocket refused the handshake (" + cause.getMessage()
@@ -180,7 +179,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 				return null;
 			}
 			catch (CompletionException ex) {
-				return (ex.getCause() != null) ? ex.getCause() : ex;
+				return Failures.unwrap(ex);
 			}
 			catch (CancellationException ex) {
 				return ex;

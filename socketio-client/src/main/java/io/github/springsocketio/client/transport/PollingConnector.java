@@ -359,8 +359,7 @@ public final class PollingConnector implements TransportConnector {
 				this.queue.clear();
 			}
 			this.terminated.complete(null);
-			Throwable cause = (failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException)
-					? failure.getCause() : failure;
+			Throwable cause = Failures.unwrap(failure);
 			this.listener.onClose(true, "Polling " + what + " failed: " + Redaction.text(cause.getMessage()), cause);
 		}
 
@@ -378,13 +377,13 @@ public final class PollingConnector implements TransportConnector {
 			URI target = URI.create(uri.toString());
 			HttpRequest.Builder builder = HttpRequest.newBuilder(target);
 			this.request.headers().forEach((name, values) -> {
-				if (!"Cookie".equalsIgnoreCase(name)) {
+				if (!CookieHeader.NAME.equalsIgnoreCase(name)) {
 					values.forEach((value) -> builder.header(name, value));
 				}
 			});
-			String cookieHeader = cookieHeader(target);
+			String cookieHeader = CookieHeader.value(this.request.headers(), PollingConnector.this.cookies, target);
 			if (cookieHeader != null) {
-				builder.header("Cookie", cookieHeader);
+				builder.header(CookieHeader.NAME, cookieHeader);
 			}
 			if (timeout != null) {
 				builder.timeout(timeout);
@@ -393,19 +392,6 @@ public final class PollingConnector implements TransportConnector {
 				builder.header("Content-Type", "text/plain;charset=UTF-8").POST(body);
 			}
 			return builder.build();
-		}
-
-		private @Nullable String cookieHeader(URI target) {
-			List<String> values = new ArrayList<>();
-			this.request.headers().forEach((name, list) -> {
-				if ("Cookie".equalsIgnoreCase(name)) {
-					values.addAll(list);
-				}
-			});
-			for (HttpCookie cookie : PollingConnector.this.cookies.get(target)) {
-				values.add(cookie.getName() + "=" + cookie.getValue());
-			}
-			return values.isEmpty() ? null : String.join("; ", values);
 		}
 
 		private CompletableFuture<String> send(HttpRequest request, boolean handshake) {
