@@ -69,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@link SocketIoClient}: one Engine.IO connection and its namespaces. Connection state is
  * changed on one serial executor; nothing here blocks that executor.
  */
-final class DefaultSocketIoClient implements SocketIoClient {
+final class DefaultSocketIoClient implements SocketIoClient, NamespaceHost {
 
 	private static final Log logger = LogFactory.getLog(DefaultSocketIoClient.class);
 
@@ -144,8 +144,6 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	/** Why the transports tried before in this attempt could not be opened. */
 	private final List<String> transportFailures = new ArrayList<>();
 
-	private boolean leavingAll;
-
 	DefaultSocketIoClient(ClientOptions options) {
 		this.options = options;
 		this.loggedUrl = Redaction.url(options.uri().toString());
@@ -183,7 +181,7 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	@Override
 	public void connect() {
-		await(connectAsync(), "connecting to " + this.loggedUrl);
+		ConnectWait.await(connectAsync(), "connecting to " + this.loggedUrl);
 	}
 
 	@Override
@@ -355,31 +353,38 @@ final class DefaultSocketIoClient implements SocketIoClient {
 
 	// For the namespaces
 
-	ClientOptions options() {
+	@Override
+	public ClientOptions options() {
 		return this.options;
 	}
 
-	JsonMapper mapper() {
+	@Override
+	public JsonMapper mapper() {
 		return this.mapper;
 	}
 
-	SocketPacketEncoder encoder() {
+	@Override
+	public SocketPacketEncoder encoder() {
 		return this.encoder;
 	}
 
-	SerialExecutor serial() {
+	@Override
+	public SerialExecutor serial() {
 		return this.serial;
 	}
 
-	Executor handlerExecutor() {
+	@Override
+	public Executor handlerExecutor() {
 		return this.handlerExecutor;
 	}
 
-	ScheduledExecutorService scheduler() {
+	@Override
+	public ScheduledExecutorService scheduler() {
 		return this.resources.scheduler;
 	}
 
-	void checkNotClosed() {
+	@Override
+	public void checkNotClosed() {
 		if (this.closed) {
 			throw new NotConnectedException("The client for " + this.loggedUrl + " is closed");
 		}
@@ -389,7 +394,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	 * Refuses a packet that the server would refuse: any of its WebSocket messages larger than
 	 * the server's {@code maxPayload}.
 	 */
-	void checkSize(EncodedPacket packet) {
+	@Override
+	public void checkSize(EncodedPacket packet) {
 		long limit = this.maxPayload;
 		if (limit <= 0) {
 			return;
@@ -405,8 +411,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		}
 	}
 
-	/** Sends a packet on the open session; serial executor only. */
-	boolean sendPacket(EncodedPacket packet) {
+	@Override
+	public boolean sendPacket(EncodedPacket packet) {
 		EngineSession current = this.engine;
 		if (current == null || !current.send(packet.text(), packet.attachments())) {
 			return false;
@@ -425,11 +431,13 @@ final class DefaultSocketIoClient implements SocketIoClient {
 	 * Whom to tell what the client does: a no-op while nobody observes, so that the per-event
 	 * calls cost nothing then.
 	 */
-	SocketIoClientObserver observers() {
+	@Override
+	public SocketIoClientObserver observers() {
 		return this.observers.isEmpty() ? NO_OBSERVER : this.observers;
 	}
 
-	CompletableFuture<Void> join(NamespaceSocket socket) {
+	@Override
+	public CompletableFuture<Void> join(NamespaceSocket socket) {
 		checkNotClosed();
 		CompletableFuture<Void> result = withConnectTimeout(new CompletableFuture<>(), socket.namespace());
 		this.serial.execute(() -> {
@@ -454,12 +462,14 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		return result;
 	}
 
-	void namespaceConnected(NamespaceSocket socket) {
+	@Override
+	public void namespaceConnected(NamespaceSocket socket) {
 		logger.debug("Connected namespace '" + socket.namespace() + "' of " + this.loggedUrl);
 		updateConnectedState();
 	}
 
-	void namespaceRefused(NamespaceSocket socket, SocketIoConnectException failure) {
+	@Override
+	public void namespaceRefused(NamespaceSocket socket, SocketIoConnectException failure) {
 		logger.warn("The server at " + this.loggedUrl + " refused namespace '" + socket.namespace() + "': "
 				+ failure.serverMessage());
 		if (!this.connectWaiters.isEmpty() && this.options.namespaces().contains(socket.namespace())) {
@@ -470,10 +480,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		namespaceLeft(socket);
 	}
 
-	void namespaceLeft(NamespaceSocket socket) {
-		if (this.leavingAll) {
-			return;
-		}
+	@Override
+	public void namespaceLeft(NamespaceSocket socket) {
 		if (this.sockets.values().stream().noneMatch(NamespaceSocket::isActive)) {
 			closeEngine();
 			this.state = ConnectionState.DISCONNECTED;
@@ -485,8 +493,8 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		}
 	}
 
-	/** Runs a task on the serial executor and waits for it (bounded). */
-	void runAndWait(Runnable task) {
+	@Override
+	public void runAndWait(Runnable task) {
 		if (this.serial.inExecutor()) {
 			task.run();
 			return;
@@ -508,22 +516,6 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("The client for " + this.loggedUrl + " did not finish a state change in time", ex);
-		}
-	}
-
-	void await(CompletableFuture<Void> future, String what) {
-		try {
-			future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SocketIoConnectException("/", "Interrupted while " + what, ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof SocketIoException failure) {
-				throw failure;
-			}
-			throw new SocketIoConnectException("/", "Failed " + what + ": " + ex.getCause(), ex.getCause());
 		}
 	}
 
@@ -702,16 +694,10 @@ final class DefaultSocketIoClient implements SocketIoClient {
 		if (this.state != ConnectionState.CLOSED) {
 			this.state = ConnectionState.DISCONNECTED;
 		}
-		this.leavingAll = true;
-		try {
-			for (NamespaceSocket socket : this.sockets.values()) {
-				if (socket.isActive() || socket.isConnected()) {
-					socket.leave(DisconnectReason.IO_CLIENT_DISCONNECT, true);
-				}
+		for (NamespaceSocket socket : this.sockets.values()) {
+			if (socket.isActive() || socket.isConnected()) {
+				socket.leave(DisconnectReason.IO_CLIENT_DISCONNECT, true);
 			}
-		}
-		finally {
-			this.leavingAll = false;
 		}
 		closeEngine();
 		failWaiters((waiterFailure != null) ? waiterFailure

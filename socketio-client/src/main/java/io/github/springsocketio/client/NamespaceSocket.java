@@ -54,7 +54,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private static final int MAX_RECEIVE_BUFFER = 10_000;
 
-	private final DefaultSocketIoClient client;
+	private final NamespaceHost client;
 
 	private final String namespace;
 
@@ -109,7 +109,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private final AckTimeoutSweeper ackTimeouts;
 
-	NamespaceSocket(DefaultSocketIoClient client, String namespace) {
+	NamespaceSocket(NamespaceHost client, String namespace) {
 		this.client = client;
 		this.namespace = namespace;
 		this.handlerSerial = new SerialExecutor(client.handlerExecutor());
@@ -145,7 +145,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public void connect() {
-		this.client.await(connectAsync(), "connecting namespace '" + this.namespace + "'");
+		ConnectWait.await(connectAsync(), "connecting namespace '" + this.namespace + "'");
 	}
 
 	@Override
@@ -155,7 +155,10 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public void disconnect() {
-		this.client.runAndWait(() -> leave(DisconnectReason.IO_CLIENT_DISCONNECT, true));
+		this.client.runAndWait(() -> {
+			leave(DisconnectReason.IO_CLIENT_DISCONNECT, true);
+			this.client.namespaceLeft(this);
+		});
 	}
 
 	@Override
@@ -450,6 +453,7 @@ final class NamespaceSocket implements SocketIoSocket {
 			case DISCONNECT -> {
 				if (this.connected) {
 					leave(DisconnectReason.IO_SERVER_DISCONNECT, false);
+					this.client.namespaceLeft(this);
 				}
 			}
 			case EVENT -> {
@@ -554,7 +558,8 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	/**
-	 * Leaves the namespace: by the application ({@code sendDisconnect}) or by the server.
+	 * Leaves the namespace: by the application ({@code sendDisconnect}) or by the server. Whoever
+	 * calls it tells the connection, which may be leaving every namespace itself.
 	 */
 	void leave(DisconnectReason reason, boolean sendDisconnect) {
 		boolean wasConnected = this.connected;
@@ -568,7 +573,6 @@ final class NamespaceSocket implements SocketIoSocket {
 			connectFailed(new SocketIoConnectException(this.namespace,
 					"Namespace '" + this.namespace + "' was disconnected (" + reason.wireName() + ") before it connected"));
 		}
-		this.client.namespaceLeft(this);
 		if (wasConnected) {
 			disconnected(reason);
 		}

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RetryQueue {
 
-	private final DefaultSocketIoClient client;
+	private final NamespaceHost client;
 
 	private final String namespace;
 
@@ -53,7 +53,7 @@ final class RetryQueue {
 
 	private boolean connected;
 
-	RetryQueue(DefaultSocketIoClient client, String namespace, LongSupplier ackIds, int retries) {
+	RetryQueue(NamespaceHost client, String namespace, LongSupplier ackIds, int retries) {
 		this.client = client;
 		this.namespace = namespace;
 		this.ackIds = ackIds;
