@@ -15,7 +15,6 @@
  */
 package io.github.springsocketio.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -26,15 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import io.github.springsocketio.client.engine.SerialExecutor;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketType;
@@ -44,9 +40,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One namespace of a {@link DefaultSocketIoClient}. Protocol state is changed on the client's
- * serial executor only; handlers run on this namespace's own serial executor over the handler
- * executor, one at a time and in arrival order.
+ * One namespace of a connection, which it knows as a {@link NamespaceHost}: its protocol (connect,
+ * leave, events, acknowledgements both ways), its send buffer, and recovery state. Protocol state
+ * is changed on the connection's serial executor only; handlers run in {@link NamespaceHandlers},
+ * acknowledgements are awaited in an {@link AckRegistry}.
  */
 final class NamespaceSocket implements SocketIoSocket {
 
@@ -54,27 +51,13 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private static final int MAX_RECEIVE_BUFFER = 10_000;
 
-	private final NamespaceHost client;
+	private final NamespaceHost host;
 
 	private final String namespace;
 
-	private final SerialExecutor handlerSerial;
+	private final NamespaceHandlers handlers;
 
-	private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
-
-	private final List<AnyEventHandler> anyHandlers = new CopyOnWriteArrayList<>();
-
-	private final List<AnyEventHandler> anyOutgoingHandlers = new CopyOnWriteArrayList<>();
-
-	private final List<Runnable> connectHandlers = new CopyOnWriteArrayList<>();
-
-	private final List<Consumer<DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
-
-	private final List<Consumer<SocketIoConnectException>> connectErrorHandlers = new CopyOnWriteArrayList<>();
-
-	private final AtomicLong ackIds = new AtomicLong();
-
-	private final Map<Long, PendingAck> pendingAcks = new ConcurrentHashMap<>();
+	private final AckRegistry acks;
 
 	/** Emits waiting for the namespace to connect; touched on the client's serial executor only. */
 	private final Deque<Outgoing> sendBuffer = new ArrayDeque<>();
@@ -107,15 +90,13 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private final @Nullable RetryQueue retryQueue;
 
-	private final AckTimeoutSweeper ackTimeouts;
-
-	NamespaceSocket(NamespaceHost client, String namespace) {
-		this.client = client;
+	NamespaceSocket(NamespaceHost host, String namespace) {
+		this.host = host;
 		this.namespace = namespace;
-		this.handlerSerial = new SerialExecutor(client.handlerExecutor());
-		int retries = client.options().retries();
-		this.retryQueue = (retries > 0) ? new RetryQueue(client, namespace, this.ackIds::getAndIncrement, retries) : null;
-		this.ackTimeouts = new AckTimeoutSweeper(client.scheduler(), this::timeOutDueAcks);
+		this.handlers = new NamespaceHandlers(namespace, host);
+		int retries = host.options().retries();
+		this.acks = new AckRegistry(host.scheduler());
+		this.retryQueue = (retries > 0) ? new RetryQueue(host, namespace, this.acks, retries) : null;
 	}
 
 	@Override
@@ -150,14 +131,14 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public CompletableFuture<Void> connectAsync() {
-		return this.client.join(this);
+		return this.host.join(this);
 	}
 
 	@Override
 	public void disconnect() {
-		this.client.runAndWait(() -> {
+		this.host.runAndWait(() -> {
 			leave(DisconnectReason.IO_CLIENT_DISCONNECT, true);
-			this.client.namespaceLeft(this);
+			this.host.namespaceLeft(this);
 		});
 	}
 
@@ -173,7 +154,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public CompletableFuture<Arguments> emitWithAck(String event, Object... args) {
-		return emitWithAck(event, this.client.options().ackTimeout(), false, args);
+		return emitWithAck(event, this.host.options().ackTimeout(), false, args);
 	}
 
 	/**
@@ -186,11 +167,10 @@ final class NamespaceSocket implements SocketIoSocket {
 			OutboundEvent outbound = prepare(event, args);
 			return (outbound != null) ? retry(outbound, timeout) : vetoed(event);
 		}
-		PendingAck ack = new PendingAck(this.ackIds.getAndIncrement(), timeout, blockingCaller);
+		EmitAck ack = new EmitAck(this.acks.nextId(), timeout, blockingCaller);
 		if (!emit(event, args, ack, false)) {
 			return vetoed(event);
 		}
-		this.ackTimeouts.expectBy(ack.deadline);
 		return ack.future;
 	}
 
@@ -200,7 +180,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
-		return call(emitWithAck(event, this.client.options().ackTimeout(), true, args), type);
+		return call(emitWithAck(event, this.host.options().ackTimeout(), true, args), type);
 	}
 
 	<T> @Nullable T call(CompletableFuture<Arguments> reply, Class<T> type) {
@@ -234,15 +214,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public Subscription on(String event, EventHandler handler) {
-		Objects.requireNonNull(event, "'event' must not be null");
-		Objects.requireNonNull(handler, "'handler' must not be null");
-		if (SocketPacket.RESERVED_EVENTS.contains(event)) {
-			throw new IllegalArgumentException("'" + event
-					+ "' is a reserved event name: use onConnect, onDisconnect or onConnectError instead of on(..)");
-		}
-		List<EventHandler> list = this.handlers.computeIfAbsent(event, (key) -> new CopyOnWriteArrayList<>());
-		list.add(handler);
-		return () -> list.remove(handler);
+		return this.handlers.on(event, handler);
 	}
 
 	@Override
@@ -254,33 +226,27 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public Subscription onAny(AnyEventHandler handler) {
-		return add(this.anyHandlers, handler);
+		return this.handlers.onAny(handler);
 	}
 
 	@Override
 	public Subscription onAnyOutgoing(AnyEventHandler handler) {
-		return add(this.anyOutgoingHandlers, handler);
+		return this.handlers.onAnyOutgoing(handler);
 	}
 
 	@Override
 	public Subscription onConnect(Runnable handler) {
-		return add(this.connectHandlers, handler);
+		return this.handlers.onConnect(handler);
 	}
 
 	@Override
 	public Subscription onDisconnect(Consumer<DisconnectReason> handler) {
-		return add(this.disconnectHandlers, handler);
+		return this.handlers.onDisconnect(handler);
 	}
 
 	@Override
 	public Subscription onConnectError(Consumer<SocketIoConnectException> handler) {
-		return add(this.connectErrorHandlers, handler);
-	}
-
-	private static <T> Subscription add(List<T> list, T handler) {
-		Objects.requireNonNull(handler, "'handler' must not be null");
-		list.add(handler);
-		return () -> list.remove(handler);
+		return this.handlers.onConnectError(handler);
 	}
 
 	// Emitting (any thread)
@@ -290,13 +256,13 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * to the serial executor, which sends or buffers it.
 	 * @return false when an interceptor vetoed the emit
 	 */
-	private boolean emit(String event, Object[] args, @Nullable PendingAck ack, boolean volatileEmit) {
+	private boolean emit(String event, Object[] args, @Nullable EmitAck ack, boolean volatileEmit) {
 		OutboundEvent outbound = prepare(event, args);
 		if (outbound == null) {
 			return false;
 		}
 		if (this.retryQueue != null && !volatileEmit) {
-			retry(outbound, this.client.options().ackTimeout()).exceptionally((failure) -> {
+			retry(outbound, this.host.options().ackTimeout()).exceptionally((failure) -> {
 				logger.warn("Giving up the emit of '" + event + "' in namespace '" + this.namespace + "': "
 						+ failure.getMessage());
 				return null;
@@ -307,20 +273,20 @@ final class NamespaceSocket implements SocketIoSocket {
 		OutboundEvent sent = outbound;
 		if (volatileEmit) {
 			if (this.connected) {
-				this.client.serial().executeHere(() -> sendNow(new Outgoing(encoded, sent, null)));
+				this.host.serial().executeHere(() -> sendNow(new Outgoing(encoded, sent, null)));
 			}
 			return true;
 		}
 		boolean reserved = !this.connected;
-		if (reserved && this.buffered.incrementAndGet() > this.client.options().sendBufferMaxPackets()) {
+		if (reserved && this.buffered.incrementAndGet() > this.host.options().sendBufferMaxPackets()) {
 			this.buffered.decrementAndGet();
 			throw new SendBufferFullException("The send buffer of namespace '" + this.namespace + "' is full ("
-					+ this.client.options().sendBufferMaxPackets() + " packets) while not connected");
+					+ this.host.options().sendBufferMaxPackets() + " packets) while not connected");
 		}
 		if (ack != null) {
-			this.pendingAcks.put(ack.id, ack);
+			this.acks.expect(ack.id, ack.timeout, ack);
 		}
-		this.client.serial().executeHere(() -> sendOrBuffer(new Outgoing(encoded, sent, ack), reserved));
+		this.host.serial().executeHere(() -> sendOrBuffer(new Outgoing(encoded, sent, ack), reserved));
 		return true;
 	}
 
@@ -333,9 +299,9 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (SocketPacket.RESERVED_EVENTS.contains(event)) {
 			throw new IllegalArgumentException("'" + event + "' is a reserved event name and cannot be emitted");
 		}
-		this.client.checkNotClosed();
+		this.host.checkNotClosed();
 		OutboundEvent outbound = new OutboundEvent(this.namespace, event, Arrays.asList(args));
-		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
+		for (SocketIoInterceptor interceptor : this.host.options().interceptors()) {
 			outbound = interceptor.beforeSend(outbound);
 			if (outbound == null) {
 				logger.debug("An interceptor vetoed the emit of '" + event + "'");
@@ -357,8 +323,8 @@ final class NamespaceSocket implements SocketIoSocket {
 		List<Object> payload = new ArrayList<>(outbound.arguments().size() + 1);
 		payload.add(outbound.event());
 		payload.addAll(outbound.arguments());
-		EncodedPacket encoded = this.client.encoder().encode(SocketPacketType.EVENT, this.namespace, ackId, payload);
-		this.client.checkSize(encoded);
+		EncodedPacket encoded = this.host.encoder().encode(SocketPacketType.EVENT, this.namespace, ackId, payload);
+		this.host.checkSize(encoded);
 		return encoded;
 	}
 
@@ -378,21 +344,15 @@ final class NamespaceSocket implements SocketIoSocket {
 	}
 
 	private boolean sendNow(Outgoing packet) {
-		if (!this.client.sendPacket(packet.encoded)) {
+		if (!this.host.sendPacket(packet.encoded)) {
 			return false;
 		}
 		if (packet.ack != null) {
 			packet.ack.sent = true;
 		}
-		this.client.observers().eventSent(this.namespace, packet.event.event());
-		if (!this.anyOutgoingHandlers.isEmpty()) {
-			OutboundEvent event = packet.event;
-			Arguments arguments = new Arguments(event.arguments(), this.client.mapper());
-			this.handlerSerial.execute(() -> {
-				for (AnyEventHandler handler : this.anyOutgoingHandlers) {
-					invoke(event.event(), () -> handler.handle(event.event(), arguments, Ack.NONE));
-				}
-			});
+		this.host.observers().eventSent(this.namespace, packet.event.event());
+		if (this.handlers.wantOutgoing()) {
+			this.handlers.sent(packet.event, new Arguments(packet.event.arguments(), this.host.mapper()));
 		}
 		return true;
 	}
@@ -420,12 +380,12 @@ final class NamespaceSocket implements SocketIoSocket {
 			return;
 		}
 		this.connectSent = true;
-		Map<String, ?> auth = (this.client.options().auth() != null)
-				? this.client.options().auth().authFor(this.namespace) : null;
+		Map<String, ?> auth = (this.host.options().auth() != null)
+				? this.host.options().auth().authFor(this.namespace) : null;
 		if (auth == null) {
 			auth = Collections.emptyMap();
 		}
-		for (SocketIoInterceptor interceptor : this.client.options().interceptors()) {
+		for (SocketIoInterceptor interceptor : this.host.options().interceptors()) {
 			auth = interceptor.beforeConnect(this.namespace, auth);
 		}
 		if (this.pid != null) {
@@ -438,9 +398,9 @@ final class NamespaceSocket implements SocketIoSocket {
 			withSession.putAll(auth);
 			auth = withSession;
 		}
-		EncodedPacket packet = this.client.encoder()
+		EncodedPacket packet = this.host.encoder()
 			.encode(SocketPacketType.CONNECT, this.namespace, SocketPacket.NO_ACK, (auth != null && !auth.isEmpty()) ? auth : null);
-		this.client.sendPacket(packet);
+		this.host.sendPacket(packet);
 	}
 
 	void receive(SocketPacket packet) {
@@ -453,7 +413,7 @@ final class NamespaceSocket implements SocketIoSocket {
 			case DISCONNECT -> {
 				if (this.connected) {
 					leave(DisconnectReason.IO_SERVER_DISCONNECT, false);
-					this.client.namespaceLeft(this);
+					this.host.namespaceLeft(this);
 				}
 			}
 			case EVENT -> {
@@ -489,7 +449,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		this.pid = newPid;
 		this.connected = true;
-		this.client.observers().connected(this.namespace);
+		this.host.observers().connected(this.namespace);
 		for (SocketPacket buffered : this.receiveBuffer) {
 			dispatch(buffered);
 		}
@@ -505,14 +465,8 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (this.retryQueue != null) {
 			this.retryQueue.connected();
 		}
-		this.client.namespaceConnected(this);
-		if (!this.connectHandlers.isEmpty()) {
-			this.handlerSerial.execute(() -> {
-				for (Runnable handler : this.connectHandlers) {
-					invoke("connect", handler::run);
-				}
-			});
-		}
+		this.host.namespaceConnected(this);
+		this.handlers.connected();
 		this.connectResult.complete(null);
 	}
 
@@ -535,7 +489,7 @@ final class NamespaceSocket implements SocketIoSocket {
 	void refused(SocketIoConnectException failure) {
 		this.active = false;
 		this.receiveBuffer.clear();
-		this.client.namespaceRefused(this, failure);
+		this.host.namespaceRefused(this, failure);
 		connectFailed(failure);
 	}
 
@@ -549,12 +503,8 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * still complete).
 	 */
 	void connectErrorEvent(SocketIoConnectException failure) {
-		this.client.observers().connectFailed(this.namespace, failure);
-		this.handlerSerial.execute(() -> {
-			for (Consumer<SocketIoConnectException> handler : this.connectErrorHandlers) {
-				invoke("connect_error", () -> handler.accept(failure));
-			}
-		});
+		this.host.observers().connectFailed(this.namespace, failure);
+		this.handlers.connectFailed(failure);
 	}
 
 	/**
@@ -566,7 +516,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		this.active = false;
 		this.connectSent = false;
 		if (sendDisconnect && wasConnected) {
-			this.client.sendPacket(this.client.encoder().encode(SocketPacketType.DISCONNECT, this.namespace,
+			this.host.sendPacket(this.host.encoder().encode(SocketPacketType.DISCONNECT, this.namespace,
 					SocketPacket.NO_ACK, null));
 		}
 		if (!this.connectResult.isDone()) {
@@ -593,21 +543,12 @@ final class NamespaceSocket implements SocketIoSocket {
 		}
 		this.connected = false;
 		this.id = null;
-		this.client.observers().disconnected(this.namespace, reason);
+		this.host.observers().disconnected(this.namespace, reason);
 		if (this.retryQueue != null) {
 			this.retryQueue.disconnected();
 		}
-		for (PendingAck ack : this.pendingAcks.values()) {
-			if (ack.sent) {
-				fail(ack, new NotConnectedException("socket has been disconnected (" + reason.wireName()
-						+ ") before the acknowledgement arrived"));
-			}
-		}
-		this.handlerSerial.execute(() -> {
-			for (Consumer<DisconnectReason> handler : this.disconnectHandlers) {
-				invoke("disconnect", () -> handler.accept(reason));
-			}
-		});
+		this.acks.connectionLost(reason);
+		this.handlers.disconnected(reason);
 	}
 
 	/**
@@ -623,144 +564,49 @@ final class NamespaceSocket implements SocketIoSocket {
 		if (this.retryQueue != null) {
 			this.retryQueue.failAll(new NotConnectedException("The client was closed before the acknowledgement arrived"));
 		}
-		for (PendingAck ack : this.pendingAcks.values()) {
-			fail(ack, new NotConnectedException("The client was closed before the acknowledgement arrived"));
-		}
+		this.acks.failAll(new NotConnectedException("The client was closed before the acknowledgement arrived"));
 	}
 
 	private void acknowledged(SocketPacket packet) {
-		if (this.retryQueue != null && this.retryQueue.acknowledged(packet.ackId(),
-				new Arguments(elements(packet.data(), 0), this.client.mapper()))) {
-			return;
-		}
-		PendingAck ack = this.pendingAcks.remove(packet.ackId());
-		if (ack == null) {
+		if (!this.acks.acknowledged(packet.ackId(), new Arguments(elements(packet.data(), 0), this.host.mapper()))) {
 			logger.debug("Ignoring an acknowledgement with unknown id " + packet.ackId() + " in namespace '"
 					+ this.namespace + "'");
-			return;
-		}
-		this.client.observers().acknowledged(this.namespace, System.nanoTime() - ack.started, false);
-		Arguments arguments = new Arguments(elements(packet.data(), 0), this.client.mapper());
-		if (ack.blockingCaller) {
-			ack.future.complete(arguments);
-		}
-		else {
-			this.client.handlerExecutor().execute(() -> ack.future.complete(arguments));
 		}
 	}
 
 	/**
-	 * Fails the acknowledgements whose time is up.
-	 * @return the next deadline, or {@code Long.MAX_VALUE} when none is pending
+	 * Drops the packet of an emit whose acknowledgement timed out before it could be sent.
 	 */
-	private long timeOutDueAcks(long now) {
-		long next = Long.MAX_VALUE;
-		for (PendingAck ack : this.pendingAcks.values()) {
-			if (ack.deadline - now <= 0) {
-				timedOut(ack);
-			}
-			else if (next == Long.MAX_VALUE || ack.deadline - next < 0) {
-				next = ack.deadline;
+	private void dropBuffered(EmitAck ack) {
+		for (Outgoing waiting : this.sendBuffer) {
+			if (waiting.ack == ack) {
+				this.sendBuffer.remove(waiting);
+				this.buffered.decrementAndGet();
+				return;
 			}
 		}
-		return next;
 	}
 
-	private void timedOut(PendingAck ack) {
-		this.client.serial().execute(() -> {
-			for (Outgoing waiting : this.sendBuffer) {
-				if (waiting.ack == ack) {
-					this.sendBuffer.remove(waiting);
-					this.buffered.decrementAndGet();
-					break;
-				}
-			}
-		});
-		if (this.pendingAcks.remove(ack.id, ack)) {
-			this.client.observers().acknowledged(this.namespace, System.nanoTime() - ack.started, true);
-			completeExceptionally(ack, new AckTimeoutException("operation has timed out: no acknowledgement within "
-					+ ack.timeout.toMillis() + " ms in namespace '" + this.namespace + "'"));
-		}
-	}
-
-	private void fail(PendingAck ack, SocketIoException failure) {
-		if (this.pendingAcks.remove(ack.id, ack)) {
-			completeExceptionally(ack, failure);
-		}
-	}
-
-	private void completeExceptionally(PendingAck ack, SocketIoException failure) {
-		this.client.handlerExecutor().execute(() -> ack.future.completeExceptionally(failure));
-	}
-
-	// Handlers (handler executor)
+	// Inbound events
 
 	private void dispatch(SocketPacket packet) {
 		JsonNode data = Objects.requireNonNull(packet.data());
 		JsonNode name = data.get(0);
 		String event = name.isString() ? name.stringValue() : name.asString();
-		this.client.observers().eventReceived(this.namespace, event);
+		this.host.observers().eventReceived(this.namespace, event);
 		List<JsonNode> values = elements(data, 1);
 		if (this.pid != null && !packet.hasAckId() && !values.isEmpty() && values.get(values.size() - 1).isString()) {
 			// Under connection-state recovery the server appends its offset to each event.
 			this.lastOffset = values.remove(values.size() - 1).stringValue();
 		}
-		if (!this.handlers.containsKey(event) && this.anyHandlers.isEmpty()
-				&& this.client.options().interceptors().isEmpty()) {
+		if (!this.handlers.wants(event)) {
 			logger.debug("No handler for event '" + event + "' in namespace '" + this.namespace + "'");
 			return;
 		}
-		Arguments arguments = new Arguments(values, this.client.mapper());
+		Arguments arguments = new Arguments(values, this.host.mapper());
 		Ack ack = packet.hasAckId() ? new ServerAck(packet.ackId()) : Ack.NONE;
 		InboundEvent inbound = new InboundEvent(this.namespace, event, arguments);
-		this.handlerSerial.execute(() -> handle(inbound, ack));
-	}
-
-	private void handle(InboundEvent received, Ack ack) {
-		List<SocketIoInterceptor> interceptors = this.client.options().interceptors();
-		InboundEvent event = received;
-		for (SocketIoInterceptor interceptor : interceptors) {
-			event = interceptor.beforeHandle(event);
-			if (event == null) {
-				return;
-			}
-		}
-		InboundEvent handled = event;
-		long started = System.nanoTime();
-		Throwable error = null;
-		for (AnyEventHandler handler : this.anyHandlers) {
-			error = firstError(error, invoke(handled.event(), () -> handler.handle(handled.event(), handled.arguments(), ack)));
-		}
-		List<EventHandler> list = this.handlers.get(handled.event());
-		if (list != null) {
-			for (EventHandler handler : list) {
-				error = firstError(error, invoke(handled.event(), () -> handler.handle(handled.arguments(), ack)));
-			}
-		}
-		else if (this.anyHandlers.isEmpty()) {
-			logger.debug("No handler for event '" + handled.event() + "' in namespace '" + this.namespace + "'");
-		}
-		for (SocketIoInterceptor interceptor : interceptors) {
-			interceptor.afterHandle(handled, error);
-		}
-		if (list != null || !this.anyHandlers.isEmpty()) {
-			this.client.observers().handled(this.namespace, handled.event(), System.nanoTime() - started, error);
-		}
-	}
-
-	private static @Nullable Throwable firstError(@Nullable Throwable first, @Nullable Throwable next) {
-		return (first != null) ? first : next;
-	}
-
-	private @Nullable Throwable invoke(String event, ThrowingRunnable handler) {
-		try {
-			handler.run();
-			return null;
-		}
-		catch (Throwable ex) {
-			logger.error("A handler of event '" + event + "' in namespace '" + this.namespace + "' failed", ex);
-			return ex;
-		}
+		this.handlers.received(inbound, ack);
 	}
 
 	private static List<JsonNode> elements(@Nullable JsonNode array, int from) {
@@ -774,18 +620,15 @@ final class NamespaceSocket implements SocketIoSocket {
 		return list;
 	}
 
-	@FunctionalInterface
-	private interface ThrowingRunnable {
-
-		void run() throws Exception;
+	private record Outgoing(EncodedPacket encoded, OutboundEvent event, @Nullable EmitAck ack) {
 
 	}
 
-	private record Outgoing(EncodedPacket encoded, OutboundEvent event, @Nullable PendingAck ack) {
-
-	}
-
-	private static final class PendingAck {
+	/**
+	 * The acknowledgement of an emit: completes its future, on the handler executor unless only a
+	 * blocked {@link #call} waits for it.
+	 */
+	private final class EmitAck implements AckRegistry.Waiter {
 
 		final long id;
 
@@ -797,15 +640,50 @@ final class NamespaceSocket implements SocketIoSocket {
 
 		final long started = System.nanoTime();
 
-		final long deadline;
-
 		volatile boolean sent;
 
-		PendingAck(long id, Duration timeout, boolean blockingCaller) {
+		EmitAck(long id, Duration timeout, boolean blockingCaller) {
 			this.id = id;
 			this.timeout = timeout;
 			this.blockingCaller = blockingCaller;
-			this.deadline = this.started + timeout.toNanos();
+		}
+
+		@Override
+		public void acknowledged(Arguments arguments) {
+			NamespaceSocket.this.host.observers()
+				.acknowledged(NamespaceSocket.this.namespace, System.nanoTime() - this.started, false);
+			if (this.blockingCaller) {
+				this.future.complete(arguments);
+			}
+			else {
+				NamespaceSocket.this.host.handlerExecutor().execute(() -> this.future.complete(arguments));
+			}
+		}
+
+		@Override
+		public void timedOut() {
+			NamespaceSocket.this.host.serial().execute(() -> dropBuffered(this));
+			NamespaceSocket.this.host.observers()
+				.acknowledged(NamespaceSocket.this.namespace, System.nanoTime() - this.started, true);
+			failed(new AckTimeoutException("operation has timed out: no acknowledgement within "
+					+ this.timeout.toMillis() + " ms in namespace '" + NamespaceSocket.this.namespace + "'"));
+		}
+
+		@Override
+		public boolean stopsWaitingOnConnectionLoss() {
+			// One still in the send buffer goes out once connected again.
+			return this.sent;
+		}
+
+		@Override
+		public void connectionLost(DisconnectReason reason) {
+			failed(new NotConnectedException("socket has been disconnected (" + reason.wireName()
+					+ ") before the acknowledgement arrived"));
+		}
+
+		@Override
+		public void failed(SocketIoException failure) {
+			NamespaceSocket.this.host.handlerExecutor().execute(() -> this.future.completeExceptionally(failure));
 		}
 
 	}
@@ -834,12 +712,12 @@ final class NamespaceSocket implements SocketIoSocket {
 				logger.debug("Ignoring a second acknowledgement of ack id " + this.ackId);
 				return;
 			}
-			EncodedPacket packet = NamespaceSocket.this.client.encoder()
+			EncodedPacket packet = NamespaceSocket.this.host.encoder()
 				.encode(SocketPacketType.ACK, NamespaceSocket.this.namespace, this.ackId, Arrays.asList(args));
-			NamespaceSocket.this.client.checkSize(packet);
-			NamespaceSocket.this.client.serial().executeHere(() -> {
+			NamespaceSocket.this.host.checkSize(packet);
+			NamespaceSocket.this.host.serial().executeHere(() -> {
 				if (NamespaceSocket.this.connected) {
-					NamespaceSocket.this.client.sendPacket(packet);
+					NamespaceSocket.this.host.sendPacket(packet);
 				}
 			});
 		}

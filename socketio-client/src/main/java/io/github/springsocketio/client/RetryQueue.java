@@ -21,29 +21,26 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.SocketPacketType;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The "guaranteed delivery" queue of a namespace when retries are on (the JavaScript client's
  * {@code retries}): every emit waits its turn, only the head is in flight, always with an ack id;
  * it is sent again after each ack timeout until acknowledged or out of retries, and again after
- * each reconnect. Emits arrive at least once and in order. Touched on the client's serial executor
- * only, except {@link #add}.
+ * each reconnect. Emits arrive at least once and in order. The acknowledgement of the head's try
+ * is awaited in the namespace's {@link AckRegistry}, as those of plain emits. Touched on the
+ * client's serial executor only, except {@link #add}.
  */
 final class RetryQueue {
 
-	private final NamespaceHost client;
+	private final NamespaceHost host;
 
 	private final String namespace;
 
-	private final LongSupplier ackIds;
+	private final AckRegistry acks;
 
 	private final int retries;
 
@@ -53,10 +50,10 @@ final class RetryQueue {
 
 	private boolean connected;
 
-	RetryQueue(NamespaceHost client, String namespace, LongSupplier ackIds, int retries) {
-		this.client = client;
+	RetryQueue(NamespaceHost host, String namespace, AckRegistry acks, int retries) {
+		this.host = host;
 		this.namespace = namespace;
-		this.ackIds = ackIds;
+		this.acks = acks;
 		this.retries = retries;
 	}
 
@@ -65,14 +62,14 @@ final class RetryQueue {
 	 * @return the acknowledgement's arguments, or the failure once out of retries
 	 */
 	CompletableFuture<Arguments> add(OutboundEvent event, Duration timeout) {
-		int limit = this.client.options().sendBufferMaxPackets();
+		int limit = this.host.options().sendBufferMaxPackets();
 		if (this.size.incrementAndGet() > limit) {
 			this.size.decrementAndGet();
 			throw new SendBufferFullException("The retry queue of namespace '" + this.namespace + "' is full (" + limit
 					+ " packets)");
 		}
 		Entry entry = new Entry(event, timeout);
-		this.client.serial().execute(() -> {
+		this.host.serial().execute(() -> {
 			this.queue.add(entry);
 			sendHead();
 		});
@@ -81,82 +78,84 @@ final class RetryQueue {
 
 	void connected() {
 		this.connected = true;
-		Entry head = this.queue.peek();
-		if (head != null) {
-			head.stop();
-		}
+		stopWaiting();
 		sendHead();
 	}
 
 	void disconnected() {
 		this.connected = false;
-		Entry head = this.queue.peek();
-		if (head != null) {
-			head.stop();
-		}
-	}
-
-	/**
-	 * Takes an acknowledgement if it answers the packet in flight.
-	 * @return whether it did
-	 */
-	boolean acknowledged(long ackId, Arguments arguments) {
-		Entry head = this.queue.peek();
-		if (head == null || head.ackId != ackId || head.timer == null) {
-			return false;
-		}
-		head.stop();
-		removeHead();
-		this.client.observers().acknowledged(this.namespace, System.nanoTime() - head.started, false);
-		this.client.handlerExecutor().execute(() -> head.future.complete(arguments));
-		sendHead();
-		return true;
+		stopWaiting();
 	}
 
 	void failAll(SocketIoException failure) {
+		stopWaiting();
 		List<Entry> entries = new ArrayList<>(this.queue);
 		this.queue.clear();
 		this.size.set(0);
 		for (Entry entry : entries) {
-			entry.stop();
-			this.client.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
+			this.host.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
+		}
+	}
+
+	/**
+	 * Forgets the acknowledgement the head waits for: it is sent again with a new id.
+	 */
+	private void stopWaiting() {
+		Entry head = this.queue.peek();
+		if (head != null && head.inFlight) {
+			head.inFlight = false;
+			this.acks.forget(head.ackId);
 		}
 	}
 
 	private void sendHead() {
 		Entry head = this.queue.peek();
-		if (head == null || !this.connected || head.timer != null) {
+		if (head == null || !this.connected || head.inFlight) {
 			return;
 		}
 		List<Object> payload = new ArrayList<>(head.event.arguments().size() + 1);
 		payload.add(head.event.event());
 		payload.addAll(head.event.arguments());
-		long ackId = this.ackIds.getAsLong();
-		EncodedPacket packet = this.client.encoder().encode(SocketPacketType.EVENT, this.namespace, ackId, payload);
-		if (!this.client.sendPacket(packet)) {
+		long ackId = this.acks.nextId();
+		EncodedPacket packet = this.host.encoder().encode(SocketPacketType.EVENT, this.namespace, ackId, payload);
+		if (!this.host.sendPacket(packet)) {
 			return;
 		}
-		this.client.observers().eventSent(this.namespace, head.event.event());
+		this.host.observers().eventSent(this.namespace, head.event.event());
 		head.tries++;
 		head.ackId = ackId;
-		head.timer = this.client.scheduler()
-			.schedule(() -> this.client.serial().execute(() -> timedOut(head, ackId)), head.timeout.toMillis(),
-					TimeUnit.MILLISECONDS);
+		head.inFlight = true;
+		this.acks.expect(ackId, head.timeout, new InFlight(head, ackId));
+	}
+
+	private void acknowledged(Entry entry, long ackId, Arguments arguments) {
+		if (!isInFlight(entry, ackId)) {
+			return;
+		}
+		entry.inFlight = false;
+		removeHead();
+		this.host.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, false);
+		this.host.handlerExecutor().execute(() -> entry.future.complete(arguments));
+		sendHead();
 	}
 
 	private void timedOut(Entry entry, long ackId) {
-		if (this.queue.peek() != entry || entry.ackId != ackId || entry.timer == null) {
+		if (!isInFlight(entry, ackId)) {
 			return;
 		}
-		entry.timer = null;
+		entry.inFlight = false;
 		if (entry.tries > this.retries) {
 			removeHead();
-			this.client.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, true);
+			this.host.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, true);
 			AckTimeoutException failure = new AckTimeoutException("operation has timed out: '" + entry.event.event()
 					+ "' was not acknowledged after " + entry.tries + " tries in namespace '" + this.namespace + "'");
-			this.client.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
+			this.host.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
 		}
 		sendHead();
+	}
+
+	private boolean isInFlight(Entry entry, long ackId) {
+		return this.queue.peek() == entry && entry.inFlight && entry.ackId == ackId;
 	}
 
 	private void removeHead() {
@@ -178,18 +177,53 @@ final class RetryQueue {
 
 		long ackId = -1;
 
-		@Nullable ScheduledFuture<?> timer;
+		/** Whether the registry waits for the acknowledgement of {@link #ackId}. */
+		boolean inFlight;
 
 		Entry(OutboundEvent event, Duration timeout) {
 			this.event = event;
 			this.timeout = timeout;
 		}
 
-		void stop() {
-			if (this.timer != null) {
-				this.timer.cancel(false);
-				this.timer = null;
-			}
+	}
+
+	/**
+	 * The acknowledgement of the head's latest try.
+	 */
+	private final class InFlight implements AckRegistry.Waiter {
+
+		private final Entry entry;
+
+		private final long ackId;
+
+		InFlight(Entry entry, long ackId) {
+			this.entry = entry;
+			this.ackId = ackId;
+		}
+
+		@Override
+		public void acknowledged(Arguments arguments) {
+			RetryQueue.this.acknowledged(this.entry, this.ackId, arguments);
+		}
+
+		@Override
+		public void timedOut() {
+			RetryQueue.this.host.serial().execute(() -> RetryQueue.this.timedOut(this.entry, this.ackId));
+		}
+
+		@Override
+		public boolean stopsWaitingOnConnectionLoss() {
+			// The queue sends the head again once connected (see disconnected()).
+			return false;
+		}
+
+		@Override
+		public void connectionLost(DisconnectReason reason) {
+		}
+
+		@Override
+		public void failed(SocketIoException failure) {
+			// The queue fails its entries itself (see failAll()).
 		}
 
 	}

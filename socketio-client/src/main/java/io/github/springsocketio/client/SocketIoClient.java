@@ -584,13 +584,21 @@ public interface SocketIoClient extends AutoCloseable {
 		 * @return the client
 		 */
 		public SocketIoClient build() {
-			return new DefaultSocketIoClient(new ClientOptions(this.uri, List.copyOf(this.transports), this.upgrade,
+			return new DefaultSocketIoClient(options());
+		}
+
+		/**
+		 * The settings this builder holds.
+		 * @return the settings
+		 */
+		ClientOptions options() {
+			return new ClientOptions(this.uri, List.copyOf(this.transports), this.upgrade,
 					this.path, Map.copyOf(this.query), copyHeaders(), this.auth, this.namespaces, this.connectTimeout,
 					this.ackTimeout, this.retries, this.reconnection, this.sendBufferMaxPackets,
 					this.maxInboundMessageSize, this.sslContext, this.jsonMapper, this.handlerExecutor,
 					List.copyOf(this.interceptors),
 					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
-					this.webSocketImplementation, this.webSocketClient));
+					this.webSocketImplementation, this.webSocketClient);
 		}
 
 		private Map<String, List<String>> copyHeaders() {
