@@ -236,6 +236,10 @@ public final class EngineSession implements TransportListener {
 	 * @param cause the failure, or {@code null}
 	 */
 	public void close(CloseReason reason, String description, @Nullable Throwable cause) {
+		for (CompletableFuture<TransportConnection> attempt : this.openAttempts) {
+			// A transport still opening gives up, e.g. a handshake that a silent server holds.
+			attempt.cancel(false);
+		}
 		TransportConnection current = this.connection;
 		if (this.state != State.CLOSED && current != null) {
 			if (this.upgrading) {

@@ -27,8 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -63,6 +65,9 @@ public final class PollingConnector implements TransportConnector {
 
 	private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
 
+	/** How long the close packet may take; then the session is given up as the WebSocket's is. */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
 	/**
 	 * python-engineio refuses payloads of more than 16 packets (its max_decode_packets), and
 	 * answers them with 200 all the same: never send more in one POST.
@@ -88,9 +93,19 @@ public final class PollingConnector implements TransportConnector {
 		this.cookies = cookies;
 	}
 
+	/**
+	 * Opens a long-polling session; cancelling the returned future aborts the handshake.
+	 */
 	@Override
 	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
-		return new Polling(request, listener).handshake();
+		Polling polling = new Polling(request, listener);
+		CompletableFuture<TransportConnection> opened = polling.handshake();
+		opened.whenComplete((connection, failure) -> {
+			if (opened.isCancelled()) {
+				polling.finish();
+			}
+		});
+		return opened;
 	}
 
 	private final class Polling implements TransportConnection {
@@ -104,6 +119,9 @@ public final class PollingConnector implements TransportConnector {
 		private final List<Object> queue = new ArrayList<>();
 
 		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+		/** The requests on their way, aborted when the session ends, so that none outlives it. */
+		private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
 		private @Nullable String sid;
 
@@ -318,7 +336,7 @@ public final class PollingConnector implements TransportConnector {
 		 * DISCONNECT in the same payload would be lost.
 		 */
 		private void sendClosePacket() {
-			send(request(HttpRequest.BodyPublishers.ofString(EngineCodec.encode(EnginePacket.CLOSE)), POST_TIMEOUT), false)
+			send(request(HttpRequest.BodyPublishers.ofString(EngineCodec.encode(EnginePacket.CLOSE)), CLOSE_TIMEOUT), false)
 				.whenComplete((body, failure) -> finish());
 		}
 
@@ -327,7 +345,18 @@ public final class PollingConnector implements TransportConnector {
 				this.closed = true;
 				this.queue.clear();
 			}
+			abortRequests();
 			this.terminated.complete(null);
+		}
+
+		/**
+		 * Aborts what is still on its way, e.g. a poll that a server which stopped answering holds.
+		 */
+		private void abortRequests() {
+			for (CompletableFuture<?> request : this.inFlight) {
+				request.cancel(true);
+			}
+			this.inFlight.clear();
 		}
 
 		@Override
@@ -358,6 +387,7 @@ public final class PollingConnector implements TransportConnector {
 				this.closed = true;
 				this.queue.clear();
 			}
+			abortRequests();
 			this.terminated.complete(null);
 			Throwable cause = Failures.unwrap(failure);
 			this.listener.onClose(true, "Polling " + what + " failed: " + Redaction.text(cause.getMessage()), cause);
@@ -398,15 +428,17 @@ public final class PollingConnector implements TransportConnector {
 			if (logger.isTraceEnabled()) {
 				logger.trace(request.method() + " " + Redaction.url(request.uri().toString()));
 			}
-			return PollingConnector.this.http.sendAsync(request, (info) -> new LimitedBody(this.request.maxInboundMessageSize()))
-				.thenApply((response) -> {
-					storeCookies(response);
-					if (response.statusCode() != 200) {
-						throw new HttpStatusException(response.statusCode(), serverMessage(response.body()),
-								handshake);
-					}
-					return response.body();
-				});
+			CompletableFuture<HttpResponse<String>> exchange = PollingConnector.this.http.sendAsync(request,
+					(info) -> new LimitedBody(this.request.maxInboundMessageSize()));
+			this.inFlight.add(exchange);
+			exchange.whenComplete((response, failure) -> this.inFlight.remove(exchange));
+			return exchange.thenApply((response) -> {
+				storeCookies(response);
+				if (response.statusCode() != 200) {
+					throw new HttpStatusException(response.statusCode(), serverMessage(response.body()), handshake);
+				}
+				return response.body();
+			});
 		}
 
 		private void storeCookies(HttpResponse<?> response) {
