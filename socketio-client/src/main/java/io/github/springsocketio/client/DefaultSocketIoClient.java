@@ -15,17 +15,12 @@
  */
 package io.github.springsocketio.client;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,7 +47,6 @@ import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketDecoder;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
-import io.github.springsocketio.client.transport.CookieHeader;
 import io.github.springsocketio.client.transport.JdkWebSocketConnector;
 import io.github.springsocketio.client.transport.PollingConnector;
 import io.github.springsocketio.client.transport.SpringWebSocketConnector;
@@ -71,8 +65,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class DefaultSocketIoClient implements SocketIoClient, NamespaceHost {
 
 	private static final Log logger = LogFactory.getLog(DefaultSocketIoClient.class);
-
-	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t");
 
 	private static final Duration BLOCKING_CALL_LIMIT = Duration.ofSeconds(30);
 
@@ -552,80 +544,22 @@ final class DefaultSocketIoClient implements SocketIoClient, NamespaceHost {
 	private void openEngine() {
 		closeEngine();
 		this.handshakeAttempts++;
-		Map<String, List<String>> headers = new LinkedHashMap<>(this.options.headers());
-		Map<String, String> query = new LinkedHashMap<>(this.options.query());
-		int attempt = this.handshakeAttempts;
-		HandshakeRequest handshake = new HandshakeRequest() {
-
-			@Override
-			public int attempt() {
-				return attempt;
-			}
-
-			@Override
-			public Map<String, List<String>> headers() {
-				return headers;
-			}
-
-			@Override
-			public Map<String, String> query() {
-				return query;
-			}
-
-		};
-		for (SocketIoInterceptor interceptor : this.options.interceptors()) {
-			interceptor.beforeHandshake(handshake);
-		}
+		EngineRequests requests = EngineRequests.forAttempt(this.options, this.handshakeAttempts);
 		Transport transport = this.options.transports().get(this.transportIndex);
-		URI uri = engineUri(transport, query);
 		EngineEvents events = new EngineEvents();
 		EngineSession session = new EngineSession(this.serial, scheduler(), this.mapper, events);
 		events.session = session;
 		this.engine = session;
 		if (transport == Transport.POLLING && this.options.upgrade()
 				&& this.options.transports().contains(Transport.WEBSOCKET)) {
-			session.enableUpgrade(Objects.requireNonNull(this.webSocket), (sid) -> {
-				Map<String, String> upgradeQuery = new LinkedHashMap<>(query);
-				return new TransportRequest(URI.create(engineUri(Transport.WEBSOCKET, upgradeQuery) + "&sid=" + encode(sid)),
-						withCookies(headers), this.options.maxInboundMessageSize());
-			});
+			session.enableUpgrade(Objects.requireNonNull(this.webSocket), requests::upgrade);
 		}
+		TransportRequest request = requests.open(transport);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Connecting to " + Redaction.url(uri.toString()) + " (attempt " + attempt + ")");
+			logger.debug("Connecting to " + Redaction.url(request.uri().toString()) + " (attempt "
+					+ this.handshakeAttempts + ")");
 		}
-		session.open((transport == Transport.WEBSOCKET) ? Objects.requireNonNull(this.webSocket) : this.polling,
-				new TransportRequest(uri, (transport == Transport.WEBSOCKET) ? withCookies(headers) : headers,
-						this.options.maxInboundMessageSize()));
-	}
-
-	private URI engineUri(Transport transport, Map<String, String> query) {
-		URI base = this.options.uri();
-		String scheme = switch (base.getScheme().toLowerCase()) {
-			case "https", "wss" -> (transport == Transport.WEBSOCKET) ? "wss" : "https";
-			default -> (transport == Transport.WEBSOCKET) ? "ws" : "http";
-		};
-		String path = this.options.path();
-		path = path.endsWith("/") ? path : path + "/";
-		StringBuilder uri = new StringBuilder(scheme).append("://").append(base.getRawAuthority()).append(path);
-		uri.append("?EIO=4&transport=").append(transport.wireName());
-		query.forEach((name, value) -> {
-			if (!RESERVED_QUERY.contains(name)) {
-				uri.append('&').append(encode(name)).append('=').append(encode(value));
-			}
-		});
-		return URI.create(uri.toString());
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * The headers of a WebSocket handshake: the configured ones and the cookies of the store
-	 * (long-polling adds the cookies to each request itself).
-	 */
-	private Map<String, List<String>> withCookies(Map<String, List<String>> headers) {
-		return CookieHeader.apply(headers, this.options.cookieStore(), engineUri(Transport.POLLING, Map.of()));
+		session.open((transport == Transport.WEBSOCKET) ? Objects.requireNonNull(this.webSocket) : this.polling, request);
 	}
 
 	private void closeEngine() {

@@ -16,19 +16,15 @@
 package io.github.springsocketio.client;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.client.protocol.EncodedPacket;
@@ -59,11 +55,8 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private final AckRegistry acks;
 
-	/** Emits waiting for the namespace to connect; touched on the client's serial executor only. */
-	private final Deque<Outgoing> sendBuffer = new ArrayDeque<>();
-
-	/** Emits in the send buffer or on their way to it; bounds the buffer from the emitting threads. */
-	private final AtomicInteger buffered = new AtomicInteger();
+	/** Emits waiting for the namespace to connect. */
+	private final SendBuffer<Outgoing> sendBuffer;
 
 	/** Events that arrived before the CONNECT reply; touched on the client's serial executor only. */
 	private final List<SocketPacket> receiveBuffer = new ArrayList<>();
@@ -72,13 +65,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	private volatile boolean connected;
 
-	private volatile boolean recovered;
-
-	/** The private session id of connection-state recovery; touched on the client's serial executor only. */
-	private @Nullable String pid;
-
-	/** The offset of the last event received under recovery; touched on the client's serial executor only. */
-	private @Nullable String lastOffset;
+	private final RecoveryState recovery = new RecoveryState();
 
 	/** Whether the namespace is meant to be joined; touched on the client's serial executor only. */
 	private boolean active;
@@ -94,6 +81,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		this.host = host;
 		this.namespace = namespace;
 		this.handlers = new NamespaceHandlers(namespace, host);
+		this.sendBuffer = new SendBuffer<>(namespace, host.options().sendBufferMaxPackets());
 		int retries = host.options().retries();
 		this.acks = new AckRegistry(host.scheduler());
 		this.retryQueue = (retries > 0) ? new RetryQueue(host, namespace, this.acks, retries) : null;
@@ -116,12 +104,12 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public boolean recovered() {
-		return this.recovered;
+		return this.recovery.recovered();
 	}
 
 	@Override
 	public int bufferedEmits() {
-		return this.buffered.get();
+		return this.sendBuffer.size();
 	}
 
 	@Override
@@ -278,10 +266,8 @@ final class NamespaceSocket implements SocketIoSocket {
 			return true;
 		}
 		boolean reserved = !this.connected;
-		if (reserved && this.buffered.incrementAndGet() > this.host.options().sendBufferMaxPackets()) {
-			this.buffered.decrementAndGet();
-			throw new SendBufferFullException("The send buffer of namespace '" + this.namespace + "' is full ("
-					+ this.host.options().sendBufferMaxPackets() + " packets) while not connected");
+		if (reserved) {
+			this.sendBuffer.reserve();
 		}
 		if (ack != null) {
 			this.acks.expect(ack.id, ack.timeout, ack);
@@ -333,14 +319,11 @@ final class NamespaceSocket implements SocketIoSocket {
 	private void sendOrBuffer(Outgoing packet, boolean reserved) {
 		if (this.connected && this.sendBuffer.isEmpty() && sendNow(packet)) {
 			if (reserved) {
-				this.buffered.decrementAndGet();
+				this.sendBuffer.release();
 			}
 			return;
 		}
-		if (!reserved) {
-			this.buffered.incrementAndGet();
-		}
-		this.sendBuffer.add(packet);
+		this.sendBuffer.add(packet, reserved);
 	}
 
 	private boolean sendNow(Outgoing packet) {
@@ -388,16 +371,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		for (SocketIoInterceptor interceptor : this.host.options().interceptors()) {
 			auth = interceptor.beforeConnect(this.namespace, auth);
 		}
-		if (this.pid != null) {
-			// Connection-state recovery: offer the previous session; the application's keys win.
-			Map<String, Object> withSession = new LinkedHashMap<>();
-			withSession.put("pid", this.pid);
-			if (this.lastOffset != null) {
-				withSession.put("offset", this.lastOffset);
-			}
-			withSession.putAll(auth);
-			auth = withSession;
-		}
+		auth = this.recovery.offer(auth);
 		EncodedPacket packet = this.host.encoder()
 			.encode(SocketPacketType.CONNECT, this.namespace, SocketPacket.NO_ACK, (auth != null && !auth.isEmpty()) ? auth : null);
 		this.host.sendPacket(packet);
@@ -441,27 +415,14 @@ final class NamespaceSocket implements SocketIoSocket {
 			return;
 		}
 		this.id = sid.stringValue();
-		JsonNode pidNode = data.get("pid");
-		String newPid = (pidNode != null && pidNode.isString()) ? pidNode.stringValue() : null;
-		this.recovered = newPid != null && newPid.equals(this.pid);
-		if (!this.recovered) {
-			this.lastOffset = null;
-		}
-		this.pid = newPid;
+		this.recovery.connected(data);
 		this.connected = true;
 		this.host.observers().connected(this.namespace);
 		for (SocketPacket buffered : this.receiveBuffer) {
 			dispatch(buffered);
 		}
 		this.receiveBuffer.clear();
-		while (!this.sendBuffer.isEmpty() && this.connected) {
-			Outgoing next = this.sendBuffer.peek();
-			if (!sendNow(next)) {
-				break;
-			}
-			this.sendBuffer.poll();
-			this.buffered.decrementAndGet();
-		}
+		this.sendBuffer.flush((next) -> this.connected && sendNow(next));
 		if (this.retryQueue != null) {
 			this.retryQueue.connected();
 		}
@@ -555,12 +516,11 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * The client closed for good: nothing buffered will be sent.
 	 */
 	void discard() {
-		if (!this.sendBuffer.isEmpty()) {
-			logger.warn(this.sendBuffer.size() + " emit(s) buffered in namespace '" + this.namespace
+		int dropped = this.sendBuffer.clear();
+		if (dropped > 0) {
+			logger.warn(dropped + " emit(s) buffered in namespace '" + this.namespace
 					+ "' were not sent: the client was closed before it connected");
 		}
-		this.sendBuffer.clear();
-		this.buffered.set(0);
 		if (this.retryQueue != null) {
 			this.retryQueue.failAll(new NotConnectedException("The client was closed before the acknowledgement arrived"));
 		}
@@ -578,13 +538,7 @@ final class NamespaceSocket implements SocketIoSocket {
 	 * Drops the packet of an emit whose acknowledgement timed out before it could be sent.
 	 */
 	private void dropBuffered(EmitAck ack) {
-		for (Outgoing waiting : this.sendBuffer) {
-			if (waiting.ack == ack) {
-				this.sendBuffer.remove(waiting);
-				this.buffered.decrementAndGet();
-				return;
-			}
-		}
+		this.sendBuffer.remove((waiting) -> waiting.ack == ack);
 	}
 
 	// Inbound events
@@ -595,10 +549,7 @@ final class NamespaceSocket implements SocketIoSocket {
 		String event = name.isString() ? name.stringValue() : name.asString();
 		this.host.observers().eventReceived(this.namespace, event);
 		List<JsonNode> values = elements(data, 1);
-		if (this.pid != null && !packet.hasAckId() && !values.isEmpty() && values.get(values.size() - 1).isString()) {
-			// Under connection-state recovery the server appends its offset to each event.
-			this.lastOffset = values.remove(values.size() - 1).stringValue();
-		}
+		this.recovery.received(values, packet.hasAckId());
 		if (!this.handlers.wants(event)) {
 			logger.debug("No handler for event '" + event + "' in namespace '" + this.namespace + "'");
 			return;
