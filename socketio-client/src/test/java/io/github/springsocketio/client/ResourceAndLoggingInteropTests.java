@@ -132,17 +132,15 @@ class ResourceAndLoggingInteropTests {
 		for (TransportMode mode : TransportMode.values()) {
 			connectCallAndClose(mode);
 		}
-		await().atMost(Duration.ofSeconds(TIMEOUT)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-			.noneMatch((thread) -> thread.getName().startsWith("socketio-") && !thread.getName().startsWith("socketio-test")
-					|| thread.getName().startsWith("WebSocketClient-")));
 		// Java 21+ shuts the HTTP clients down. Java 17 has no way to: there an HTTP client's selector
 		// thread ends only once the JDK collects the client, which is the JDK's to decide.
 		boolean httpClientsStop = Runtime.version().feature() >= 21;
 		await().pollInSameThread().atMost(Duration.ofSeconds(TIMEOUT)).untilAsserted(() -> {
 			System.gc();
-			if (httpClientsStop) {
-				assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("HttpClient-"));
-			}
+			assertThat(Thread.getAllStackTraces().keySet())
+				.noneMatch((thread) -> thread.getName().startsWith("socketio-") && !thread.getName().startsWith("socketio-test")
+						|| thread.getName().startsWith("WebSocketClient-")
+						|| httpClientsStop && thread.getName().startsWith("HttpClient-"));
 			assertThat(liveThreadsOutsideJdkPools())
 				.as(() -> "live threads: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList())
 				.isLessThanOrEqualTo(before);
