@@ -102,7 +102,7 @@ public final class PollingConnector implements TransportConnector {
 		CompletableFuture<TransportConnection> opened = polling.handshake();
 		opened.whenComplete((connection, failure) -> {
 			if (opened.isCancelled()) {
-				polling.finish();
+				polling.finish(true);
 			}
 		});
 		return opened;
@@ -325,7 +325,7 @@ public final class PollingConnector implements TransportConnector {
 				flush();
 			}
 			else {
-				finish();
+				finish(true);
 			}
 			this.listener.onClose(false, "closed by the client", null);
 		}
@@ -337,15 +337,23 @@ public final class PollingConnector implements TransportConnector {
 		 */
 		private void sendClosePacket() {
 			send(request(HttpRequest.BodyPublishers.ofString(EngineCodec.encode(EnginePacket.CLOSE)), CLOSE_TIMEOUT), false)
-				.whenComplete((body, failure) -> finish());
+				.whenComplete((body, failure) -> finish(failure != null));
 		}
 
-		private void finish() {
+		/**
+		 * Ends the session.
+		 * @param abort whether to abort the requests still on their way, because the server stopped
+		 * answering; a server that answers the close packet answers them too, and aborting one whose
+		 * response is being handed over could close the pooled connection under the next request
+		 */
+		private void finish(boolean abort) {
 			synchronized (this) {
 				this.closed = true;
 				this.queue.clear();
 			}
-			abortRequests();
+			if (abort) {
+				abortRequests();
+			}
 			this.terminated.complete(null);
 		}
 
@@ -379,7 +387,7 @@ public final class PollingConnector implements TransportConnector {
 		private void fail(String what, Throwable failure) {
 			synchronized (this) {
 				if (this.closing) {
-					finish();
+					finish(false);
 				}
 				if (this.closed || this.closing) {
 					return;
@@ -387,7 +395,6 @@ public final class PollingConnector implements TransportConnector {
 				this.closed = true;
 				this.queue.clear();
 			}
-			abortRequests();
 			this.terminated.complete(null);
 			Throwable cause = Failures.unwrap(failure);
 			this.listener.onClose(true, "Polling " + what + " failed: " + Redaction.text(cause.getMessage()), cause);
