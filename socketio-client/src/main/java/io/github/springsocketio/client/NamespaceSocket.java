@@ -40,6 +40,9 @@ import tools.jackson.databind.JsonNode;
  * leave, events, acknowledgements both ways), its send buffer, and recovery state. Protocol state
  * is changed on the connection's serial executor only; handlers run in {@link NamespaceHandlers},
  * acknowledgements are awaited in an {@link AckRegistry}.
+ *
+ * Over 400 lines for now: the API facade and the serial-side protocol still share this class; they
+ * are being split (issue 12), after AckRegistry, NamespaceHandlers, SendBuffer and RecoveryState.
  */
 final class NamespaceSocket implements SocketIoSocket {
 

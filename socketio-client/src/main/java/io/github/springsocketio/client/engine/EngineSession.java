@@ -47,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ping timeout, and reports how the session ended. Its state is only touched on its serial
  * executor; {@link #send} and {@link #close} must be called there too.
  *
+ * Over 400 lines: the session, its heartbeat and its upgrade probe, which share one state; the
+ * protocol-revision seam (issue 12) will take the Engine.IO specifics out of it.
+ *
  * @author springsocketio
  * @since 0.1.0
  */

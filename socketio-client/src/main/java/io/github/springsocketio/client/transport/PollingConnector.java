@@ -52,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  * POST in flight beside it to send (packets queued meanwhile go in the next POST, split to respect
  * the server's {@code maxPayload}), cookies kept in the client's {@link CookieStore}.
  *
+ * Over 400 lines: one transport with its request loop, batching, close and bounded body reader;
+ * the handshake parsing leaves it with the protocol-revision seam (issue 12).
+ *
  * @author springsocketio
  * @since 0.1.0
  */
