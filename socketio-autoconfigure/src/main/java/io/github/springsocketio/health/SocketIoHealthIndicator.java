@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.SocketIoSocket;
 import io.github.springsocketio.client.Transport;
-import io.github.springsocketio.client.transport.Redaction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

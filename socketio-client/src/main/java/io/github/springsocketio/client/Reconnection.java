@@ -27,7 +27,9 @@ import java.util.Objects;
  */
 public final class Reconnection {
 
-	private static final Reconnection DISABLED = new Reconnection(false, Duration.ofSeconds(1), Duration.ofSeconds(5), 0, 0);
+	private static final Reconnection DEFAULTS = exponential(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+	private static final Reconnection DISABLED = new Reconnection(false, DEFAULTS.delay, DEFAULTS.maxDelay, 0, 0);
 
 	private final boolean enabled;
 
@@ -65,6 +67,15 @@ public final class Reconnection {
 					"The maximum reconnection delay " + maxDelay + " must not be shorter than the delay " + delay);
 		}
 		return new Reconnection(true, delay, maxDelay, -1, 0.5);
+	}
+
+	/**
+	 * The policy of a client that sets none: exponential backoff from 1 s to 5 s, unlimited
+	 * attempts, a randomization factor of 0.5.
+	 * @return the policy
+	 */
+	public static Reconnection defaults() {
+		return DEFAULTS;
 	}
 
 	/**

@@ -38,10 +38,16 @@ import java.util.function.IntConsumer;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.springsocketio.client.connection.ClientOptions;
+import io.github.springsocketio.client.connection.DefaultSocketIoClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.client.WebSocketClient;
 import tools.jackson.databind.json.JsonMapper;
 
+/*
+ * Over 400 lines: the documented public API and its builder, which the contract nests here
+ * (SocketIoClient.Builder); most lines are Javadoc and one setter per setting.
+ */
 /**
  * A Socket.IO client: one Engine.IO connection to a server (the JavaScript client's "Manager")
  * carrying any number of namespaces ({@link #socket(String)}). The methods {@code emit},
@@ -251,6 +257,27 @@ public interface SocketIoClient extends AutoCloseable {
 	 */
 	final class Builder {
 
+		/** The transports of a client that sets none, in the order tried. */
+		public static final List<Transport> DEFAULT_TRANSPORTS = List.of(Transport.WEBSOCKET, Transport.POLLING);
+
+		/** The Engine.IO path of a client that sets none. */
+		public static final String DEFAULT_PATH = "/socket.io";
+
+		/** The namespace a client that sets none connects. */
+		public static final String DEFAULT_NAMESPACE = "/";
+
+		/** How long a connect may take when the client sets no other time. */
+		public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
+		/** How long an acknowledgement is awaited when the client sets no other time. */
+		public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
+
+		/** How many emits wait for a connection when the client sets no other bound. */
+		public static final int DEFAULT_SEND_BUFFER_MAX_PACKETS = 1000;
+
+		/** The largest inbound message, in bytes, when the client sets no other bound. */
+		public static final long DEFAULT_MAX_INBOUND_MESSAGE_SIZE = 16L * 1024 * 1024;
+
 		private final URI uri;
 
 		private final Map<String, String> query = new LinkedHashMap<>();
@@ -259,27 +286,27 @@ public interface SocketIoClient extends AutoCloseable {
 
 		private final List<SocketIoInterceptor> interceptors = new ArrayList<>();
 
-		private List<Transport> transports = List.of(Transport.WEBSOCKET, Transport.POLLING);
+		private List<Transport> transports = DEFAULT_TRANSPORTS;
 
 		private boolean upgrade = true;
 
-		private String path = "/socket.io";
+		private String path = DEFAULT_PATH;
 
 		private @Nullable AuthProvider auth;
 
-		private Set<String> namespaces = Set.of("/");
+		private Set<String> namespaces = Set.of(DEFAULT_NAMESPACE);
 
-		private Duration connectTimeout = Duration.ofSeconds(20);
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private Duration ackTimeout = Duration.ofSeconds(10);
+		private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
 
 		private int retries;
 
-		private Reconnection reconnection = Reconnection.exponential(Duration.ofSeconds(1), Duration.ofSeconds(5));
+		private Reconnection reconnection = Reconnection.defaults();
 
-		private int sendBufferMaxPackets = 1000;
+		private int sendBufferMaxPackets = DEFAULT_SEND_BUFFER_MAX_PACKETS;
 
-		private long maxInboundMessageSize = 16L * 1024 * 1024;
+		private long maxInboundMessageSize = DEFAULT_MAX_INBOUND_MESSAGE_SIZE;
 
 		private @Nullable SSLContext sslContext;
 
@@ -419,7 +446,7 @@ public interface SocketIoClient extends AutoCloseable {
 		public Builder namespaces(String... namespaces) {
 			Set<String> set = new LinkedHashSet<>();
 			for (String namespace : namespaces) {
-				set.add(normalizeNamespace(namespace));
+				set.add(ClientOptions.normalizeNamespace(namespace));
 			}
 			this.namespaces = Set.copyOf(set);
 			return this;
@@ -587,11 +614,7 @@ public interface SocketIoClient extends AutoCloseable {
 			return new DefaultSocketIoClient(options());
 		}
 
-		/**
-		 * The settings this builder holds.
-		 * @return the settings
-		 */
-		ClientOptions options() {
+		private ClientOptions options() {
 			return new ClientOptions(this.uri, List.copyOf(this.transports), this.upgrade,
 					this.path, Map.copyOf(this.query), copyHeaders(), this.auth, this.namespaces, this.connectTimeout,
 					this.ackTimeout, this.retries, this.reconnection, this.sendBufferMaxPackets,
@@ -605,11 +628,6 @@ public interface SocketIoClient extends AutoCloseable {
 			Map<String, List<String>> copy = new LinkedHashMap<>();
 			this.headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
 			return copy;
-		}
-
-		static String normalizeNamespace(String namespace) {
-			Objects.requireNonNull(namespace, "'namespace' must not be null");
-			return namespace.startsWith("/") ? namespace : "/" + namespace;
 		}
 
 		private static Duration positive(Duration duration, String name) {

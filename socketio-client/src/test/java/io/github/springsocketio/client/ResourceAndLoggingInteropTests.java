@@ -105,7 +105,7 @@ class ResourceAndLoggingInteropTests {
 
 	@Test
 	void reportsTheBufferedEmitsThatCloseCannotSend() throws Exception {
-		Logger logger = (Logger) LoggerFactory.getLogger(NamespaceSocket.class);
+		Logger logger = (Logger) LoggerFactory.getLogger("io.github.springsocketio.client.namespace");
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		logger.addAppender(appender);

@@ -18,20 +18,20 @@ package io.github.springsocketio.client.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.springsocketio.client.ProtocolException;
+import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.concurrent.SerialExecutor;
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
 import io.github.springsocketio.client.protocol.EnginePacketType;
+import io.github.springsocketio.client.protocol.EngineProtocol;
 import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.transport.Failures;
-import io.github.springsocketio.client.transport.Redaction;
+import io.github.springsocketio.client.transport.Frame;
 import io.github.springsocketio.client.transport.TransportConnection;
 import io.github.springsocketio.client.transport.TransportConnector;
 import io.github.springsocketio.client.transport.TransportListener;
@@ -42,13 +42,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Engine.IO v4 session over one transport: reads the handshake, answers the server's pings,
- * closes with {@code ping timeout} when the server goes quiet for longer than ping interval plus
- * ping timeout, and reports how the session ended. Its state is only touched on its serial
+ * One Engine.IO session over one transport: reads the handshake, answers the server's pings,
+ * closes with {@code ping timeout} when its {@link Heartbeat} expires, upgrades from long-polling
+ * to WebSocket, and reports how the session ended. What differs between protocol revisions is
+ * asked of its {@link EngineProtocol}. Its state is only touched on its serial
  * executor; {@link #send} and {@link #close} must be called there too.
- *
- * Over 400 lines: the session, its heartbeat and its upgrade probe, which share one state; the
- * protocol-revision seam (issue 12) will take the Engine.IO specifics out of it.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -56,6 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EngineSession implements TransportListener {
 
 	private static final Log logger = LogFactory.getLog(EngineSession.class);
+
+	private static final String NO_PING = "No ping from the server within pingInterval + pingTimeout";
+
+	private static final Frame PONG = new Frame.Text(EngineCodec.encode(EnginePacket.PONG));
 
 	private enum State {
 
@@ -65,45 +67,45 @@ public final class EngineSession implements TransportListener {
 
 	private final SerialExecutor serial;
 
-	private final ScheduledExecutorService scheduler;
-
 	private final JsonMapper mapper;
 
+	private final EngineProtocol protocol;
+
 	private final EngineListener listener;
+
+	private final Heartbeat heartbeat;
 
 	private State state = State.OPENING;
 
 	private volatile @Nullable TransportConnection connection;
 
-	private final List<Object> unsent = new ArrayList<>();
+	private final List<Frame> unsent = new ArrayList<>();
 
-	private final List<CompletableFuture<TransportConnection>> openAttempts = new CopyOnWriteArrayList<>();
+	private final TransportAttempts attempts = new TransportAttempts();
 
 	private @Nullable Handshake handshake;
 
-	private @Nullable ScheduledFuture<?> pingTimer;
-
 	private @Nullable Upgrade upgrade;
 
-	private @Nullable Probe probe;
+	private @Nullable UpgradeProbe probe;
 
 	private boolean upgrading;
-
-	private long pingDeadline;
 
 	/**
 	 * Creates a session; {@link #open} starts it.
 	 * @param serial the executor that owns the session's state
 	 * @param scheduler runs the heartbeat timer
 	 * @param mapper parses the handshake
+	 * @param protocol the Engine.IO revision
 	 * @param listener receives the session's events
 	 */
 	public EngineSession(SerialExecutor serial, ScheduledExecutorService scheduler, JsonMapper mapper,
-			EngineListener listener) {
+			EngineProtocol protocol, EngineListener listener) {
 		this.serial = serial;
-		this.scheduler = scheduler;
 		this.mapper = mapper;
+		this.protocol = protocol;
 		this.listener = listener;
+		this.heartbeat = new Heartbeat(scheduler, serial, () -> close(CloseReason.PING_TIMEOUT, NO_PING, null));
 	}
 
 	/**
@@ -117,26 +119,13 @@ public final class EngineSession implements TransportListener {
 	}
 
 	/**
-	 * Opens a connection; a connector that throws instead of failing its future fails it too.
-	 */
-	private static CompletableFuture<TransportConnection> openConnection(TransportConnector connector,
-			TransportRequest request, TransportListener listener) {
-		try {
-			return connector.open(request, listener);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	/**
 	 * Opens the transport; the listener hears {@code onOpen} after the server's handshake, or
 	 * {@code onClose} when it fails.
 	 * @param connector opens the transport
 	 * @param request what to connect to
 	 */
 	public void open(TransportConnector connector, TransportRequest request) {
-		track(openConnection(connector, request, this)).whenComplete((opened, failure) -> this.serial.execute(() -> {
+		this.attempts.open(connector, request, this).whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
 				Throwable cause = Failures.unwrap(failure);
 				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(cause.getMessage()), cause);
@@ -146,10 +135,11 @@ public final class EngineSession implements TransportListener {
 			}
 			else {
 				this.connection = opened;
-				for (Object frame : this.unsent) {
-					write(opened, frame);
-				}
+				this.unsent.forEach((frame) -> frame.sendOn(opened));
 				this.unsent.clear();
+				if (this.handshake != null) {
+					opened.handshaken(this.handshake);
+				}
 				probeIfReady();
 			}
 		}));
@@ -177,21 +167,7 @@ public final class EngineSession implements TransportListener {
 	 * @return the future, complete at once when no transport was opened
 	 */
 	public CompletableFuture<Void> terminated() {
-		List<CompletableFuture<Void>> connections = new ArrayList<>();
-		for (CompletableFuture<TransportConnection> attempt : this.openAttempts) {
-			connections.add(attempt.handle((opened, failure) -> opened)
-				.thenCompose((opened) -> (opened != null) ? opened.terminated() : CompletableFuture.completedFuture(null)));
-		}
-		return CompletableFuture.allOf(connections.toArray(CompletableFuture[]::new));
-	}
-
-	/**
-	 * Remembers a transport being opened, so that {@link #terminated()} also waits for the ones
-	 * still opening when the session closed.
-	 */
-	private CompletableFuture<TransportConnection> track(CompletableFuture<TransportConnection> attempt) {
-		this.openAttempts.add(attempt);
-		return attempt;
+		return this.attempts.terminated();
 	}
 
 	/**
@@ -214,13 +190,13 @@ public final class EngineSession implements TransportListener {
 		if (this.state != State.OPEN) {
 			return false;
 		}
-		if (System.nanoTime() - this.pingDeadline > 0) {
-			close(CloseReason.PING_TIMEOUT, "No ping from the server within pingInterval + pingTimeout", null);
+		if (this.heartbeat.isExpired()) {
+			close(CloseReason.PING_TIMEOUT, NO_PING, null);
 			return false;
 		}
-		sendFrame(EngineCodec.encode(EnginePacket.message(text)));
+		sendFrame(new Frame.Text(EngineCodec.encode(EnginePacket.message(text))));
 		for (byte[] attachment : attachments) {
-			sendFrame(attachment);
+			sendFrame(new Frame.Binary(attachment));
 		}
 		return true;
 	}
@@ -239,15 +215,12 @@ public final class EngineSession implements TransportListener {
 	 * @param cause the failure, or {@code null}
 	 */
 	public void close(CloseReason reason, String description, @Nullable Throwable cause) {
-		for (CompletableFuture<TransportConnection> attempt : this.openAttempts) {
-			// A transport still opening gives up, e.g. a handshake that a silent server holds.
-			attempt.cancel(false);
-		}
+		this.attempts.cancelOpening();
 		TransportConnection current = this.connection;
 		if (this.state != State.CLOSED && current != null) {
 			if (this.upgrading) {
 				// What waited for the upgrade goes out on the old transport before it closes.
-				this.unsent.forEach((frame) -> write(current, frame));
+				this.unsent.forEach((frame) -> frame.sendOn(current));
 				this.unsent.clear();
 			}
 			current.close();
@@ -261,11 +234,11 @@ public final class EngineSession implements TransportListener {
 		}
 		this.state = State.CLOSED;
 		this.unsent.clear();
-		cancelPingTimer();
-		Probe probing = this.probe;
+		this.heartbeat.stop();
+		UpgradeProbe probing = this.probe;
 		this.probe = null;
-		if (probing != null && probing.connection != null) {
-			probing.connection.close();
+		if (probing != null) {
+			probing.abandon();
 		}
 		this.listener.onClose(reason, description, cause);
 	}
@@ -308,8 +281,8 @@ public final class EngineSession implements TransportListener {
 			}
 			switch (packet.type()) {
 				case PING -> {
-					sendFrame("3");
-					resetPingTimer();
+					sendFrame(PONG);
+					this.heartbeat.pinged();
 				}
 				case MESSAGE -> this.listener.onMessage((packet.data() != null) ? packet.data() : "");
 				case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "closed by the server", null);
@@ -325,10 +298,14 @@ public final class EngineSession implements TransportListener {
 		if (packet.type() != EnginePacketType.OPEN || packet.data() == null) {
 			throw new ProtocolException("Expected the Engine.IO handshake but got a " + packet.type() + " packet");
 		}
-		Handshake received = Handshake.parse(packet.data(), this.mapper);
+		Handshake received = this.protocol.parseHandshake(packet.data(), this.mapper);
 		this.handshake = received;
 		this.state = State.OPEN;
-		resetPingTimer();
+		this.heartbeat.start(received.pingInterval(), received.pingTimeout());
+		TransportConnection current = this.connection;
+		if (current != null) {
+			current.handshaken(received);
+		}
 		this.listener.onOpen(received);
 		probeIfReady();
 	}
@@ -352,31 +329,26 @@ public final class EngineSession implements TransportListener {
 	}
 
 	private void probe(Upgrade plan, Handshake received) {
-		Probe probing = new Probe();
+		UpgradeProbe probing = new UpgradeProbe(this.serial, this.protocol, this);
 		this.probe = probing;
-		track(openConnection(plan.connector(), plan.requestForSid().apply(received.sid()), probing))
-			.whenComplete((opened, failure) -> this.serial.execute(() -> {
-				if (failure != null) {
-					probeFailed(probing, "cannot open the WebSocket: " + Redaction.text(failure.getMessage()));
+		probing.start(this.attempts.open(plan.connector(), plan.requestForSid().apply(received.sid()), probing))
+			.whenComplete((webSocket, failure) -> {
+				if (this.probe != probing || this.state != State.OPEN) {
+					return;
 				}
-				else if (this.probe != probing || this.state != State.OPEN) {
-					opened.close();
+				if (failure != null) {
+					probeFailed(probing, failure.getMessage());
 				}
 				else {
-					probing.connection = opened;
-					opened.send("2probe");
+					upgradeTo(probing, webSocket);
 				}
-			}));
+			});
 	}
 
-	private void probeAnswered(Probe probing, String answer) {
-		if (this.probe != probing || probing.connection == null) {
-			return;
-		}
-		if (!"3probe".equals(answer)) {
-			probeFailed(probing, "the server answered the probe with '" + Redaction.frame(answer) + "'");
-			return;
-		}
+	/**
+	 * Switches to the probed WebSocket once polling is paused; what is sent meanwhile waits.
+	 */
+	private void upgradeTo(UpgradeProbe probing, TransportConnection webSocket) {
 		TransportConnection polling = this.connection;
 		if (polling == null) {
 			return;
@@ -387,137 +359,51 @@ public final class EngineSession implements TransportListener {
 				return;
 			}
 			if (failure != null) {
-				this.upgrading = false;
 				probeFailed(probing, "cannot pause polling: " + failure.getMessage());
 				return;
 			}
-			TransportConnection webSocket = probing.connection;
-			probing.upgraded = true;
+			probing.upgraded();
 			this.probe = null;
 			this.upgrading = false;
 			this.connection = webSocket;
-			webSocket.send("5");
-			for (Object frame : this.unsent) {
-				write(webSocket, frame);
-			}
+			webSocket.send(this.protocol.upgrade());
+			this.unsent.forEach((frame) -> frame.sendOn(webSocket));
 			this.unsent.clear();
 			polling.discard();
 			logger.debug("Upgraded the Engine.IO session to WebSocket");
 		}));
 	}
 
-	private void probeFailed(Probe probing, String reason) {
+	private void probeFailed(UpgradeProbe probing, @Nullable String reason) {
 		if (this.probe != probing) {
 			return;
 		}
 		this.probe = null;
 		logger.debug("Staying on HTTP long-polling: " + reason);
-		if (probing.connection != null) {
-			probing.connection.close();
-		}
+		probing.abandon();
 		TransportConnection current = this.connection;
 		if (this.upgrading && current != null) {
 			this.upgrading = false;
-			for (Object frame : this.unsent) {
-				write(current, frame);
-			}
+			this.unsent.forEach((frame) -> frame.sendOn(current));
 			this.unsent.clear();
 		}
 	}
 
-	private void sendFrame(Object frame) {
+	private void sendFrame(Frame frame) {
 		if (logger.isTraceEnabled()) {
-			logger.trace(">> " + ((frame instanceof String text) ? Redaction.frame(text)
-					: "binary message of " + ((byte[]) frame).length + " bytes"));
+			logger.trace(">> " + frame);
 		}
 		TransportConnection current = this.connection;
 		if (current == null || this.upgrading) {
 			this.unsent.add(frame);
 		}
 		else {
-			write(current, frame);
-		}
-	}
-
-	private static void write(TransportConnection connection, Object frame) {
-		if (frame instanceof String text) {
-			connection.send(text);
-		}
-		else {
-			connection.send((byte[]) frame);
+			frame.sendOn(current);
 		}
 	}
 
 	private record Upgrade(TransportConnector connector, Function<String, TransportRequest> requestForSid) {
 
-	}
-
-	/**
-	 * The WebSocket being probed; once upgraded, the session's transport.
-	 */
-	private final class Probe implements TransportListener {
-
-		private @Nullable TransportConnection connection;
-
-		private boolean upgraded;
-
-		@Override
-		public void onText(String text) {
-			EngineSession.this.serial.execute(() -> {
-				if (this.upgraded) {
-					receive(text);
-				}
-				else {
-					probeAnswered(this, text);
-				}
-			});
-		}
-
-		@Override
-		public void onBinary(byte[] bytes) {
-			if (this.upgraded) {
-				EngineSession.this.onBinary(bytes);
-			}
-		}
-
-		@Override
-		public void onClose(boolean error, String description, @Nullable Throwable cause) {
-			EngineSession.this.serial.execute(() -> {
-				if (this.upgraded) {
-					closed(error ? CloseReason.TRANSPORT_ERROR : CloseReason.TRANSPORT_CLOSE, description, cause);
-				}
-				else {
-					probeFailed(this, description);
-				}
-			});
-		}
-
-	}
-
-	private void resetPingTimer() {
-		Handshake current = this.handshake;
-		if (current == null) {
-			return;
-		}
-		long timeout = current.pingInterval() + current.pingTimeout();
-		this.pingDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-		cancelPingTimer();
-		this.pingTimer = this.scheduler.schedule(() -> this.serial.execute(this::checkPingDeadline), timeout,
-				TimeUnit.MILLISECONDS);
-	}
-
-	private void checkPingDeadline() {
-		if (this.state == State.OPEN && System.nanoTime() - this.pingDeadline >= 0) {
-			close(CloseReason.PING_TIMEOUT, "No ping from the server within pingInterval + pingTimeout", null);
-		}
-	}
-
-	private void cancelPingTimer() {
-		ScheduledFuture<?> timer = this.pingTimer;
-		if (timer != null) {
-			timer.cancel(false);
-			this.pingTimer = null;
-		}
 	}
 
 }

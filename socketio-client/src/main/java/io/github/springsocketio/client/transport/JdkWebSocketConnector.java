@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.springsocketio.client.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,56 +15,32 @@
  */
 package io.github.springsocketio.client.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.net.CookieStore;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.springsocketio.client.ProtocolException;
+import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
-import io.github.springsocketio.client.protocol.EnginePacketType;
 import io.github.springsocketio.client.protocol.Handshake;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP long-polling transport on the JDK {@link HttpClient}: one GET in flight to receive, one
  * POST in flight beside it to send (packets queued meanwhile go in the next POST, split to respect
  * the server's {@code maxPayload}), cookies kept in the client's {@link CookieStore}.
  *
- * Over 400 lines: one transport with its request loop, batching, close and bounded body reader;
- * the handshake parsing leaves it with the protocol-revision seam (issue 12).
- *
  * @author springsocketio
  * @since 0.1.0
  */
 public final class PollingConnector implements TransportConnector {
-
-	private static final Log logger = LogFactory.getLog(PollingConnector.class);
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
-	private static final Pattern ERROR_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"([^\"]*)\"");
 
 	private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -117,14 +93,11 @@ public final class PollingConnector implements TransportConnector {
 
 		private final TransportListener listener;
 
-		private final AtomicLong requests = new AtomicLong();
+		private final PollingRequests requests;
 
-		private final List<Object> queue = new ArrayList<>();
+		private final Deque<Frame> queue = new ArrayDeque<>();
 
 		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-
-		/** The requests on their way, aborted when the session ends, so that none outlives it. */
-		private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
 		private @Nullable String sid;
 
@@ -140,11 +113,13 @@ public final class PollingConnector implements TransportConnector {
 
 		private @Nullable CompletableFuture<Void> paused;
 
-		private long pollTimeoutMillis = HANDSHAKE_TIMEOUT.toMillis();
+		/** How long a poll may be held: the server's ping interval and timeout, and some. */
+		private Duration pollTimeout = HANDSHAKE_TIMEOUT;
 
 		Polling(TransportRequest request, TransportListener listener) {
 			this.request = request;
 			this.listener = listener;
+			this.requests = new PollingRequests(PollingConnector.this.http, PollingConnector.this.cookies, request);
 		}
 
 		@Override
@@ -152,35 +127,43 @@ public final class PollingConnector implements TransportConnector {
 			return Transport.POLLING;
 		}
 
+		/**
+		 * Sends the handshake request and hands what the server answered to the listener; the
+		 * session polls once it is told the handshake ({@link #handshaken}).
+		 */
 		CompletableFuture<TransportConnection> handshake() {
-			return send(get(), true).thenApply((body) -> {
-				List<EnginePacket> packets = EngineCodec.decodePayload(body);
-				EnginePacket open = packets.get(0);
-				if (open.type() != EnginePacketType.OPEN || open.data() == null) {
-					throw new ProtocolException("Expected the Engine.IO handshake but got " + Redaction.frame(body));
-				}
-				Handshake handshake = Handshake.parse(open.data(), MAPPER);
-				synchronized (this) {
-					this.sid = handshake.sid();
-					this.maxPayload = handshake.maxPayload();
-					this.pollTimeoutMillis = handshake.pingInterval() + handshake.pingTimeout() + POLL_TIMEOUT_MARGIN.toMillis();
-				}
-				deliver(packets);
-				poll();
+			return this.requests.get(HANDSHAKE_TIMEOUT, true).thenApply((body) -> {
+				deliver(this.request.protocol().decodePayload(body));
 				return this;
 			});
 		}
 
+		@Override
+		public void handshaken(Handshake handshake) {
+			synchronized (this) {
+				if (this.sid != null) {
+					return;
+				}
+				this.sid = handshake.sid();
+				this.requests.sessionId(handshake.sid());
+				this.maxPayload = handshake.maxPayload();
+				this.pollTimeout = Duration.ofMillis(handshake.pingInterval() + handshake.pingTimeout())
+					.plus(POLL_TIMEOUT_MARGIN);
+			}
+			flush();
+			poll();
+		}
+
 		private void poll() {
-			HttpRequest get;
+			Duration timeout;
 			synchronized (this) {
 				if (this.closed || this.closing || this.paused != null || this.pollInFlight) {
 					return;
 				}
 				this.pollInFlight = true;
-				get = get();
+				timeout = this.pollTimeout;
 			}
-			send(get, false).whenComplete((body, failure) -> {
+			this.requests.get(timeout, false).whenComplete((body, failure) -> {
 				synchronized (this) {
 					this.pollInFlight = false;
 					if (this.closing) {
@@ -192,7 +175,7 @@ public final class PollingConnector implements TransportConnector {
 					return;
 				}
 				try {
-					deliver(EngineCodec.decodePayload(body));
+					deliver(this.request.protocol().decodePayload(body));
 				}
 				catch (ProtocolException ex) {
 					fail("poll", ex);
@@ -206,15 +189,15 @@ public final class PollingConnector implements TransportConnector {
 
 		@Override
 		public void send(String text) {
-			enqueue(text);
+			enqueue(new Frame.Text(text));
 		}
 
 		@Override
 		public void send(byte[] bytes) {
-			enqueue(bytes);
+			enqueue(new Frame.Binary(bytes));
 		}
 
-		private void enqueue(Object frame) {
+		private void enqueue(Frame frame) {
 			synchronized (this) {
 				if (this.closed || this.closing) {
 					return;
@@ -240,9 +223,7 @@ public final class PollingConnector implements TransportConnector {
 				batch = takeBatch();
 				this.postInFlight = true;
 			}
-			HttpRequest post = request(HttpRequest.BodyPublishers.ofString(EngineCodec.encodePayload(batch),
-					StandardCharsets.UTF_8), POST_TIMEOUT);
-			send(post, false).whenComplete((body, failure) -> {
+			this.requests.post(this.request.protocol().encodePayload(batch), POST_TIMEOUT).whenComplete((body, failure) -> {
 				synchronized (this) {
 					this.postInFlight = false;
 				}
@@ -262,18 +243,16 @@ public final class PollingConnector implements TransportConnector {
 			List<EnginePacket> batch = new ArrayList<>();
 			long size = 0;
 			while (!this.queue.isEmpty()) {
-				Object frame = this.queue.get(0);
-				EnginePacket packet = (frame instanceof String text) ? EngineCodec.decode(text)
-						: EnginePacket.binaryMessage((byte[]) frame);
-				long packetSize = (frame instanceof String text) ? EngineCodec.utf8Length(text)
-						: 1 + 4 * ((((byte[]) frame).length + 2) / 3L);
+				EnginePacket packet = (this.queue.peek() instanceof Frame.Text text) ? EngineCodec.decode(text.text())
+						: EnginePacket.binaryMessage(((Frame.Binary) this.queue.peek()).bytes());
+				long packetSize = this.request.protocol().payloadSize(packet);
 				if (batch.size() == MAX_PACKETS_PER_POST
-						|| (!batch.isEmpty() && this.maxPayload > 0 && size + packetSize + 1 > this.maxPayload)) {
+						|| (!batch.isEmpty() && this.maxPayload > 0 && size + packetSize > this.maxPayload)) {
 					break;
 				}
-				size += packetSize + 1;
+				size += packetSize;
 				batch.add(packet);
-				this.queue.remove(0);
+				this.queue.poll();
 			}
 			return batch;
 		}
@@ -339,8 +318,8 @@ public final class PollingConnector implements TransportConnector {
 		 * DISCONNECT in the same payload would be lost.
 		 */
 		private void sendClosePacket() {
-			send(request(HttpRequest.BodyPublishers.ofString(EngineCodec.encode(EnginePacket.CLOSE)), CLOSE_TIMEOUT), false)
-				.whenComplete((body, failure) -> finish(failure != null));
+			String closePacket = this.request.protocol().encodePayload(List.of(EnginePacket.CLOSE));
+			this.requests.post(closePacket, CLOSE_TIMEOUT).whenComplete((body, failure) -> finish(failure != null));
 		}
 
 		/**
@@ -355,19 +334,9 @@ public final class PollingConnector implements TransportConnector {
 				this.queue.clear();
 			}
 			if (abort) {
-				abortRequests();
+				this.requests.abortAll();
 			}
 			this.terminated.complete(null);
-		}
-
-		/**
-		 * Aborts what is still on its way, e.g. a poll that a server which stopped answering holds.
-		 */
-		private void abortRequests() {
-			for (CompletableFuture<?> request : this.inFlight) {
-				request.cancel(true);
-			}
-			this.inFlight.clear();
 		}
 
 		@Override
@@ -401,151 +370,6 @@ public final class PollingConnector implements TransportConnector {
 			this.terminated.complete(null);
 			Throwable cause = Failures.unwrap(failure);
 			this.listener.onClose(true, "Polling " + what + " failed: " + Redaction.text(cause.getMessage()), cause);
-		}
-
-		private HttpRequest get() {
-			return request(null, Duration.ofMillis(this.pollTimeoutMillis));
-		}
-
-		private HttpRequest request(HttpRequest.@Nullable BodyPublisher body, @Nullable Duration timeout) {
-			StringBuilder uri = new StringBuilder(this.request.uri().toString());
-			uri.append("&t=").append(Long.toString(System.nanoTime(), 36)).append(this.requests.incrementAndGet());
-			String id = this.sid;
-			if (id != null) {
-				uri.append("&sid=").append(id);
-			}
-			URI target = URI.create(uri.toString());
-			HttpRequest.Builder builder = HttpRequest.newBuilder(target);
-			this.request.headers().forEach((name, values) -> {
-				if (!CookieHeader.NAME.equalsIgnoreCase(name)) {
-					values.forEach((value) -> builder.header(name, value));
-				}
-			});
-			String cookieHeader = CookieHeader.value(this.request.headers(), PollingConnector.this.cookies, target);
-			if (cookieHeader != null) {
-				builder.header(CookieHeader.NAME, cookieHeader);
-			}
-			if (timeout != null) {
-				builder.timeout(timeout);
-			}
-			if (body != null) {
-				builder.header("Content-Type", "text/plain;charset=UTF-8").POST(body);
-			}
-			return builder.build();
-		}
-
-		private CompletableFuture<String> send(HttpRequest request, boolean handshake) {
-			if (logger.isTraceEnabled()) {
-				logger.trace(request.method() + " " + Redaction.url(request.uri().toString()));
-			}
-			CompletableFuture<HttpResponse<String>> exchange = PollingConnector.this.http.sendAsync(request,
-					(info) -> new LimitedBody(this.request.maxInboundMessageSize()));
-			this.inFlight.add(exchange);
-			exchange.whenComplete((response, failure) -> this.inFlight.remove(exchange));
-			return exchange.thenApply((response) -> {
-				storeCookies(response);
-				if (response.statusCode() != 200) {
-					throw new HttpStatusException(response.statusCode(), serverMessage(response.body()), handshake);
-				}
-				return response.body();
-			});
-		}
-
-		private void storeCookies(HttpResponse<?> response) {
-			for (String header : response.headers().allValues("Set-Cookie")) {
-				try {
-					for (HttpCookie cookie : HttpCookie.parse(header)) {
-						PollingConnector.this.cookies.add(response.uri(), cookie);
-					}
-				}
-				catch (IllegalArgumentException ex) {
-					logger.debug("Ignoring an invalid Set-Cookie header");
-				}
-			}
-		}
-
-	}
-
-	/**
-	 * Reads a response body as UTF-8, failing once it is larger than the inbound limit instead of
-	 * buffering without bound.
-	 */
-	private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
-
-		private final long limit;
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final CompletableFuture<String> body = new CompletableFuture<>();
-
-		private Flow.@Nullable Subscription subscription;
-
-		LimitedBody(long limit) {
-			this.limit = limit;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			subscription.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public void onNext(List<ByteBuffer> buffers) {
-			for (ByteBuffer buffer : buffers) {
-				if (this.bytes.size() + (long) buffer.remaining() > this.limit) {
-					Flow.Subscription current = this.subscription;
-					if (current != null) {
-						current.cancel();
-					}
-					logger.error("An inbound polling response exceeds max-inbound-message-size (" + this.limit
-							+ " bytes); closing the connection");
-					this.body.completeExceptionally(new IllegalStateException(
-							"The response exceeds max-inbound-message-size (" + this.limit + " bytes)"));
-					return;
-				}
-				byte[] chunk = new byte[buffer.remaining()];
-				buffer.get(chunk);
-				this.bytes.writeBytes(chunk);
-			}
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			this.body.completeExceptionally(throwable);
-		}
-
-		@Override
-		public void onComplete() {
-			this.body.complete(this.bytes.toString(StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public CompletionStage<String> getBody() {
-			return this.body;
-		}
-
-	}
-
-	private static String serverMessage(@Nullable String body) {
-		if (body == null || body.isBlank()) {
-			return "";
-		}
-		Matcher matcher = ERROR_MESSAGE.matcher(body);
-		String message = matcher.find() ? matcher.group(1) : body.strip();
-		return (message.length() > 200) ? message.substring(0, 200) + "..." : message;
-	}
-
-	/**
-	 * An HTTP status other than 200, with what the server said.
-	 */
-	static final class HttpStatusException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		HttpStatusException(int status, String serverMessage, boolean handshake) {
-			super("HTTP " + status + ((handshake) ? " on the handshake" : "")
-					+ (serverMessage.isEmpty() ? "" : ": " + serverMessage));
 		}
 
 	}

@@ -18,6 +18,7 @@ package io.github.springsocketio.client.transport;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.protocol.Handshake;
 
 /**
  * An open transport connection. Sending never blocks: frames are queued and written in order.
@@ -44,6 +45,14 @@ public interface TransportConnection {
 	 * @param bytes the frame
 	 */
 	void send(byte[] bytes);
+
+	/**
+	 * Tells the connection what the server's handshake said, once it is known, which long-polling
+	 * needs to go on: its session id, message size limit and how long a poll may be held.
+	 * @param handshake the handshake
+	 */
+	default void handshaken(Handshake handshake) {
+	}
 
 	/**
 	 * Closes the connection after the queued frames. The listener's {@code onClose} follows.

@@ -19,15 +19,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.github.springsocketio.client.protocol.EngineProtocol;
+
 /**
  * What a transport connects to.
  *
  * @param uri the full URI, with the Engine.IO query parameters
  * @param headers the HTTP headers of the handshake
  * @param maxInboundMessageSize the largest message the connection accepts, in bytes (characters for text)
+ * @param protocol the Engine.IO revision, whose payload framing long-polling uses
  * @author springsocketio
  * @since 0.1.0
  */
-public record TransportRequest(URI uri, Map<String, List<String>> headers, long maxInboundMessageSize) {
+public record TransportRequest(URI uri, Map<String, List<String>> headers, long maxInboundMessageSize,
+		EngineProtocol protocol) {
 
 }

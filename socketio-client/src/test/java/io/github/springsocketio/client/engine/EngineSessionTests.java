@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.concurrent.SerialExecutor;
+import io.github.springsocketio.client.protocol.EngineProtocol;
 import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.transport.TransportConnection;
 import io.github.springsocketio.client.transport.TransportListener;
@@ -34,7 +36,7 @@ class EngineSessionTests {
 	private static final String OPEN = "0{\"sid\":\"s\",\"upgrades\":[],\"pingInterval\":%d,\"pingTimeout\":%d,\"maxPayload\":1000}";
 
 	private static final TransportRequest REQUEST = new TransportRequest(URI.create("ws://localhost/socket.io/"), Map.of(),
-			1000);
+			1000, EngineProtocol.V4);
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
@@ -47,7 +49,7 @@ class EngineSessionTests {
 	private final SerialExecutor serial = new SerialExecutor(this.executor);
 
 	private final EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
-			this.listener);
+			EngineProtocol.V4, this.listener);
 
 	@AfterEach
 	void shutdown() {
@@ -88,6 +90,28 @@ class EngineSessionTests {
 		assertThat(this.connection.frames).containsExactly("3");
 		transport.onText("1");
 		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("close TRANSPORT_CLOSE");
+	}
+
+	@Test
+	void handsTheHandshakeToAnOpenConnection() throws Exception {
+		TransportListener transport = open();
+		transport.onText(OPEN.formatted(25000, 20000));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		assertThat(this.connection.handshakes).containsExactly("s");
+	}
+
+	@Test
+	void handsTheHandshakeToAConnectionWhoseOpenCompletesAfterIt() throws Exception {
+		// Long-polling delivers the handshake before its open completes.
+		CompletableFuture<TransportConnection> opening = new CompletableFuture<>();
+		TransportListener transport = open(opening);
+		transport.onText(OPEN.formatted(25000, 20000));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		assertThat(this.connection.handshakes).isEmpty();
+		opening.complete(this.connection);
+		onSerial(() -> {
+		});
+		assertThat(this.connection.handshakes).containsExactly("s");
 	}
 
 	@Test
@@ -198,6 +222,8 @@ class EngineSessionTests {
 
 		final List<String> frames = new CopyOnWriteArrayList<>();
 
+		final List<String> handshakes = new CopyOnWriteArrayList<>();
+
 		private final Transport kind;
 
 		volatile boolean closed;
@@ -214,6 +240,11 @@ class EngineSessionTests {
 		@Override
 		public CompletableFuture<Void> pause() {
 			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public void handshaken(Handshake handshake) {
+			this.handshakes.add(handshake.sid());
 		}
 
 		@Override

@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,12 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.springsocketio.client.protocol.EngineProtocol;
+import io.github.springsocketio.client.protocol.Handshake;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Long-polling against a server that answers the handshake and then holds every request: closing
@@ -80,17 +87,54 @@ class PollingConnectorTests {
 
 	private TransportRequest request() {
 		return new TransportRequest(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()
-				+ "/socket.io/?EIO=4&transport=polling"), Map.of(), 1_000_000);
+				+ "/socket.io/?EIO=4&transport=polling"), Map.of(), 1_000_000, EngineProtocol.V4);
 	}
 
 	@Test
 	void closeIsBoundedWhenTheServerHoldsThePollAndNeverAnswersTheClosePacket() throws Exception {
 		PollingConnector connector = new PollingConnector(this.http, new CookieManager().getCookieStore());
 		TransportConnection connection = connector.open(request(), new IgnoringListener()).get(10, TimeUnit.SECONDS);
+		connection.handshaken(handshake());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.get() >= 1);
 		connection.close();
 		// Without a bound the close packet's POST would wait for its 30 s request timeout.
 		connection.terminated().get(10, TimeUnit.SECONDS);
 		assertThat(this.held.get()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void pollsOnlyOnceTheSessionHandsItTheHandshake() throws Exception {
+		PollingConnector connector = new PollingConnector(this.http, new CookieManager().getCookieStore());
+		List<String> received = new CopyOnWriteArrayList<>();
+		TransportConnection connection = connector.open(request(), new RecordingListener(received))
+			.get(10, TimeUnit.SECONDS);
+		// The connector hands the handshake over without reading it, and has no session id to poll with.
+		assertThat(received).containsExactly(HANDSHAKE);
+		assertThat(this.held.get()).isZero();
+		connection.handshaken(handshake());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.get() == 1);
+		connection.close();
+	}
+
+	private static Handshake handshake() {
+		return EngineProtocol.V4.parseHandshake(HANDSHAKE.substring(1), JsonMapper.builder().build());
+	}
+
+	private record RecordingListener(List<String> received) implements TransportListener {
+
+		@Override
+		public void onText(String text) {
+			this.received.add(text);
+		}
+
+		@Override
+		public void onBinary(byte[] bytes) {
+		}
+
+		@Override
+		public void onClose(boolean error, String description, @Nullable Throwable cause) {
+		}
+
 	}
 
 	private static final class IgnoringListener implements TransportListener {

@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.namespace;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.springsocketio.client.AuthProvider;
+import io.github.springsocketio.client.SocketIoInterceptor;
+import io.github.springsocketio.client.protocol.SocketProtocol;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of the client that its namespaces use.
+ *
+ * @param ackTimeout how long an acknowledged emit waits by default
+ * @param retries how often an emit is sent again when unacknowledged (0: no retry queue)
+ * @param sendBufferMaxPackets how many emits may wait for the namespace to connect
+ * @param auth the CONNECT payload per namespace, or {@code null} for none
+ * @param interceptors the interceptors, in order
+ * @param protocol the Socket.IO protocol revision
+ */
+public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets, @Nullable AuthProvider auth,
+		List<SocketIoInterceptor> interceptors, SocketProtocol protocol) {
+
+}

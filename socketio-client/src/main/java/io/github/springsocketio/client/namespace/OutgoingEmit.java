@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.namespace;
+
+import io.github.springsocketio.client.OutboundEvent;
+import io.github.springsocketio.client.protocol.EncodedPacket;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An encoded emit on its way to the server, with the acknowledgement it waits for, if any.
+ *
+ * @param encoded the packet
+ * @param event the event, for the observers and the outgoing handlers
+ * @param ack the acknowledgement, or {@code null}
+ */
+record OutgoingEmit(EncodedPacket encoded, OutboundEvent event, @Nullable EmitAck ack) {
+
+}

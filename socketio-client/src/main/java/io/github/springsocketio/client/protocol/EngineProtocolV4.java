@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.protocol;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Engine.IO 4: packets separated by the record separator in a long-polling payload, binary ones
+ * as {@code b<base64>}; the server pings.
+ */
+final class EngineProtocolV4 implements EngineProtocol {
+
+	private static final String PROBE = EngineCodec.encode(new EnginePacket(EnginePacketType.PING, "probe", null));
+
+	private static final String PROBE_ANSWER = EngineCodec
+		.encode(new EnginePacket(EnginePacketType.PONG, "probe", null));
+
+	private static final String UPGRADE = EngineCodec.encode(new EnginePacket(EnginePacketType.UPGRADE, null, null));
+
+	@Override
+	public String version() {
+		return "4";
+	}
+
+	@Override
+	public Handshake parseHandshake(String data, JsonMapper mapper) {
+		return Handshake.parse(data, mapper);
+	}
+
+	@Override
+	public String encodePayload(List<EnginePacket> packets) {
+		return EngineCodec.encodePayload(packets);
+	}
+
+	@Override
+	public List<EnginePacket> decodePayload(String payload) {
+		return EngineCodec.decodePayload(payload);
+	}
+
+	@Override
+	public long payloadSize(EnginePacket packet) {
+		byte[] binary = packet.binary();
+		if (binary != null) {
+			return 1 + 4 * ((binary.length + 2) / 3L) + 1;
+		}
+		String data = packet.data();
+		return 1 + ((data != null) ? EngineCodec.utf8Length(data) : 0) + 1;
+	}
+
+	@Override
+	public String probe() {
+		return PROBE;
+	}
+
+	@Override
+	public String probeAnswer() {
+		return PROBE_ANSWER;
+	}
+
+	@Override
+	public String upgrade() {
+		return UPGRADE;
+	}
+
+	@Override
+	public String toString() {
+		return "Engine.IO 4";
+	}
+
+}

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.protocol;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What differs between revisions of the Socket.IO protocol for a namespace: how it asks to
+ * connect, the session id in the server's CONNECT reply, and how the server refuses a connect.
+ * A new revision is one more implementation.
+ *
+ * @author springsocketio
+ * @since 0.2.0
+ */
+public interface SocketProtocol {
+
+	/**
+	 * Socket.IO protocol 5, of Socket.IO 3 and later servers.
+	 */
+	SocketProtocol V5 = new SocketProtocolV5();
+
+	/**
+	 * The packet that asks to connect a namespace.
+	 * @param encoder the encoder
+	 * @param namespace the namespace
+	 * @param auth what the client sends with it, empty for nothing
+	 * @return the packet
+	 */
+	EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth);
+
+	/**
+	 * The session id of a connected namespace, from the server's CONNECT reply.
+	 * @param reply the reply's data
+	 * @return the id, or {@code null} when the reply has none this revision accepts
+	 */
+	@Nullable String sessionId(@Nullable JsonNode reply);
+
+	/**
+	 * What the server said when it refused a connect.
+	 * @param data the CONNECT_ERROR packet's data
+	 * @return the refusal
+	 */
+	Refusal refusal(@Nullable JsonNode data);
+
+	/**
+	 * A refused connect.
+	 *
+	 * @param message the server's message, empty when it gave none
+	 * @param data the server's details, or {@code null}
+	 */
+	record Refusal(String message, @Nullable JsonNode data) {
+
+	}
+
+}

@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import java.net.CookieStore;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.springsocketio.client.Redaction;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HTTP requests of one long-polling session: each with the session's query, a cache-busting
+ * {@code t}, the session id once known, the handshake's headers and the stored cookies; responses
+ * read within the inbound limit, their cookies stored, a status other than 200 failed. Requests
+ * still on their way can be aborted, so that none outlives the session.
+ */
+final class PollingRequests {
+
+	private static final Log logger = LogFactory.getLog(PollingRequests.class);
+
+	private final HttpClient http;
+
+	private final CookieStore cookies;
+
+	private final TransportRequest request;
+
+	private final AtomicLong count = new AtomicLong();
+
+	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private volatile @Nullable String sid;
+
+	PollingRequests(HttpClient http, CookieStore cookies, TransportRequest request) {
+		this.http = http;
+		this.cookies = cookies;
+		this.request = request;
+	}
+
+	/**
+	 * Adds the session id to every later request.
+	 * @param sid the session id
+	 */
+	void sessionId(String sid) {
+		this.sid = sid;
+	}
+
+	/**
+	 * Sends a GET: the handshake, or a poll.
+	 * @param timeout how long the server may take
+	 * @param handshake whether it is the handshake, for the failure's message
+	 * @return the response body
+	 */
+	CompletableFuture<String> get(Duration timeout, boolean handshake) {
+		return send(build(null, timeout), handshake);
+	}
+
+	/**
+	 * Sends a POST.
+	 * @param payload the body
+	 * @param timeout how long the server may take
+	 * @return the response body
+	 */
+	CompletableFuture<String> post(String payload, Duration timeout) {
+		return send(build(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8), timeout), false);
+	}
+
+	/**
+	 * Aborts the requests still on their way.
+	 */
+	void abortAll() {
+		for (CompletableFuture<?> exchange : this.inFlight) {
+			exchange.cancel(true);
+		}
+		this.inFlight.clear();
+	}
+
+	private HttpRequest build(HttpRequest.@Nullable BodyPublisher body, Duration timeout) {
+		StringBuilder uri = new StringBuilder(this.request.uri().toString());
+		uri.append("&t=").append(Long.toString(System.nanoTime(), 36)).append(this.count.incrementAndGet());
+		String id = this.sid;
+		if (id != null) {
+			uri.append("&sid=").append(id);
+		}
+		URI target = URI.create(uri.toString());
+		HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
+		this.request.headers().forEach((name, values) -> {
+			if (!CookieHeader.NAME.equalsIgnoreCase(name)) {
+				values.forEach((value) -> builder.header(name, value));
+			}
+		});
+		String cookieHeader = CookieHeader.value(this.request.headers(), this.cookies, target);
+		if (cookieHeader != null) {
+			builder.header(CookieHeader.NAME, cookieHeader);
+		}
+		if (body != null) {
+			builder.header("Content-Type", "text/plain;charset=UTF-8").POST(body);
+		}
+		return builder.build();
+	}
+
+	private CompletableFuture<String> send(HttpRequest request, boolean handshake) {
+		if (logger.isTraceEnabled()) {
+			logger.trace(request.method() + " " + Redaction.url(request.uri().toString()));
+		}
+		CompletableFuture<HttpResponse<String>> exchange = this.http.sendAsync(request,
+				(info) -> new LimitedBody(this.request.maxInboundMessageSize()));
+		this.inFlight.add(exchange);
+		exchange.whenComplete((response, failure) -> this.inFlight.remove(exchange));
+		return exchange.thenApply((response) -> {
+			storeCookies(response);
+			if (response.statusCode() != 200) {
+				throw new HttpStatusException(response.statusCode(), response.body(), handshake);
+			}
+			return response.body();
+		});
+	}
+
+	private void storeCookies(HttpResponse<?> response) {
+		for (String header : response.headers().allValues("Set-Cookie")) {
+			try {
+				for (HttpCookie cookie : HttpCookie.parse(header)) {
+					this.cookies.add(response.uri(), cookie);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				logger.debug("Ignoring an invalid Set-Cookie header");
+			}
+		}
+	}
+
+}
