@@ -21,7 +21,6 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -45,11 +44,11 @@ class NamedSocketIoClientsRegistrar implements ImportBeanDefinitionRegistrar, En
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		Binder binder = Binder.get(this.environment);
-		for (String name : SocketIoClientFactory.namedClients(this.environment)) {
+		SocketIoClientSettings settings = SocketIoClientSettings.of(this.environment);
+		for (String name : settings.clientNames()) {
 			String beanName = SocketIoClientFactory.beanName(name);
-			boolean enabled = binder.bind("socketio.clients." + name + ".enabled", Boolean.class).orElse(true);
-			if (!enabled || registry.containsBeanDefinition(beanName)) {
+			if (SocketIoClientSettings.DEFAULT_CLIENT.equals(name) || !settings.client(name).isEnabled()
+					|| registry.containsBeanDefinition(beanName)) {
 				continue;
 			}
 			AbstractBeanDefinition definition = BeanDefinitionBuilder.genericBeanDefinition(SocketIoClient.class)

@@ -88,8 +88,7 @@ public final class SocketIoAutoConfiguration {
 			SocketIoClientFactory factory, ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners,
 			ApplicationEventPublisher events) {
 		Map<String, SocketIoClient> clients = new LinkedHashMap<>();
-		clients.put(SocketIoClientFactory.DEFAULT_CLIENT, beanFactory.getBean("socketIoClient", SocketIoClient.class));
-		for (String name : SocketIoClientFactory.namedClients(beanFactory.getBean(Environment.class))) {
+		for (String name : factory.clientNames()) {
 			String beanName = SocketIoClientFactory.beanName(name);
 			if (beanFactory.containsBean(beanName)) {
 				clients.put(name, beanFactory.getBean(beanName, SocketIoClient.class));

@@ -15,14 +15,10 @@
  */
 package io.github.springsocketio.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.github.springsocketio.client.AuthProvider;
 import io.github.springsocketio.client.Reconnection;
@@ -31,8 +27,6 @@ import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.Transport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
@@ -40,10 +34,10 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the Socket.IO clients of the configuration: resolves a named client's settings (every
- * key it leaves unset inherited from {@code socketio.client}, a map it sets replacing the
- * inherited one whole), validates them with messages that name the property, and applies the
- * application's JSON mapper, SSL bundle, auth provider, interceptors, executor and customizers.
+ * Builds the Socket.IO clients of the configuration from their {@link SocketIoClientSettings}:
+ * hands each setting to the client's builder, which validates it, and names the property in the
+ * error when it is refused; applies the application's JSON mapper, SSL bundle, auth provider,
+ * interceptors, executor and customizers.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -51,9 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class SocketIoClientFactory {
 
 	/** The name of the primary client. */
-	public static final String DEFAULT_CLIENT = "default";
+	public static final String DEFAULT_CLIENT = SocketIoClientSettings.DEFAULT_CLIENT;
 
-	private final Environment environment;
+	private final SocketIoClientSettings settings;
 
 	private final ObjectProvider<JsonMapper> jsonMapper;
 
@@ -66,8 +60,6 @@ public class SocketIoClientFactory {
 	private final ObjectProvider<SocketIoClientCustomizer> customizers;
 
 	private final @Nullable Executor handlerExecutor;
-
-	private final Map<String, SocketIoProperties.Client> settings = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the factory.
@@ -83,7 +75,7 @@ public class SocketIoClientFactory {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<AuthProvider> authProvider,
 			ObjectProvider<SocketIoInterceptor> interceptors, ObjectProvider<SocketIoClientCustomizer> customizers,
 			@Nullable Executor handlerExecutor) {
-		this.environment = environment;
+		this.settings = SocketIoClientSettings.of(environment);
 		this.jsonMapper = jsonMapper;
 		this.sslBundles = sslBundles;
 		this.authProvider = authProvider;
@@ -116,15 +108,11 @@ public class SocketIoClientFactory {
 	}
 
 	/**
-	 * The names of the named clients of the configuration.
-	 * @param environment the environment
+	 * The names of the clients of the configuration: {@code default} first, then the named ones.
 	 * @return the names
 	 */
-	public static Set<String> namedClients(Environment environment) {
-		return Binder.get(environment)
-			.bind("socketio.clients", Bindable.mapOf(String.class, SocketIoProperties.Client.class))
-			.map(Map::keySet)
-			.orElse(Set.of());
+	public Set<String> clientNames() {
+		return this.settings.clientNames();
 	}
 
 	/**
@@ -133,7 +121,7 @@ public class SocketIoClientFactory {
 	 * @return the settings
 	 */
 	public SocketIoProperties.Client settings(String clientName) {
-		return this.settings.computeIfAbsent(clientName, this::resolve);
+		return this.settings.client(clientName);
 	}
 
 	/**
@@ -143,26 +131,29 @@ public class SocketIoClientFactory {
 	 */
 	public SocketIoClient create(String clientName) {
 		SocketIoProperties.Client client = settings(clientName);
-		String prefix = prefix(clientName);
-		SocketIoClient.Builder builder;
-		try {
-			builder = SocketIoClient.builder(validUrl(prefix, client.getUrl()));
+		String prefix = SocketIoClientSettings.prefix(clientName);
+		SocketIoClient.Builder builder = valid(prefix + ".url", client.getUrl(),
+				() -> SocketIoClient.builder(requiredUrl(prefix, client.getUrl())));
+		valid(prefix + ".transports", client.getTransports(),
+				() -> builder.transports(client.getTransports().toArray(Transport[]::new)));
+		builder.upgrade(client.isUpgrade()).webSocketImplementation(client.getWebsocketImplementation());
+		valid(prefix + ".path", client.getPath(), () -> builder.path(client.getPath()));
+		valid(prefix + ".namespaces", client.getNamespaces(),
+				() -> builder.namespaces(client.getNamespaces().toArray(String[]::new)));
+		valid(prefix + ".connect-timeout", client.getConnectTimeout(),
+				() -> builder.connectTimeout(client.getConnectTimeout()));
+		valid(prefix + ".ack-timeout", client.getAckTimeout(), () -> builder.ackTimeout(client.getAckTimeout()));
+		valid(prefix + ".retries", client.getRetries(), () -> builder.retries(client.getRetries()));
+		builder.reconnection(reconnection(prefix + ".reconnection", client.getReconnection()));
+		valid(prefix + ".send-buffer.max-packets", client.getSendBuffer().getMaxPackets(),
+				() -> builder.sendBufferMaxPackets(client.getSendBuffer().getMaxPackets()));
+		valid(prefix + ".max-inbound-message-size", client.getMaxInboundMessageSize(),
+				() -> builder.maxInboundMessageSize(client.getMaxInboundMessageSize().toBytes()));
+		Duration shutdownTimeout = client.getShutdownTimeout();
+		if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".shutdown-timeout", shutdownTimeout,
+					"It must be a positive duration, e.g. 5s");
 		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".url", client.getUrl(), ex.getMessage());
-		}
-		builder.transports(client.getTransports().toArray(Transport[]::new))
-			.upgrade(client.isUpgrade())
-			.webSocketImplementation(client.getWebsocketImplementation())
-			.path(client.getPath())
-			.namespaces(client.getNamespaces().toArray(String[]::new))
-			.connectTimeout(positive(prefix + ".connect-timeout", client.getConnectTimeout()))
-			.ackTimeout(positive(prefix + ".ack-timeout", client.getAckTimeout()))
-			.retries(notNegative(prefix + ".retries", client.getRetries()))
-			.reconnection(reconnection(prefix + ".reconnection", client.getReconnection()))
-			.sendBufferMaxPackets(notNegative(prefix + ".send-buffer.max-packets", client.getSendBuffer().getMaxPackets()))
-			.maxInboundMessageSize(positive(prefix + ".max-inbound-message-size", client.getMaxInboundMessageSize().toBytes()));
-		positive(prefix + ".shutdown-timeout", client.getShutdownTimeout());
 		client.getHeaders().forEach(builder::header);
 		client.getQuery().forEach(builder::query);
 		if (!client.getAuth().isEmpty()) {
@@ -184,41 +175,23 @@ public class SocketIoClientFactory {
 		return builder.build();
 	}
 
-	private SocketIoProperties.Client resolve(String clientName) {
-		Binder binder = Binder.get(this.environment);
-		SocketIoProperties.Client client = binder.bindOrCreate("socketio.client", SocketIoProperties.Client.class);
-		if (DEFAULT_CLIENT.equals(clientName)) {
-			return client;
+	/**
+	 * Applies a setting, naming its property when the builder refuses it.
+	 */
+	private static <T> T valid(String property, @Nullable Object value, Supplier<T> apply) {
+		try {
+			return apply.get();
 		}
-		String prefix = prefix(clientName);
-		Bindable<Map<String, String>> map = Bindable.mapOf(String.class, String.class);
-		if (binder.bind(prefix + ".auth", map).isBound()) {
-			client.setAuth(new LinkedHashMap<>());
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 		}
-		if (binder.bind(prefix + ".headers", map).isBound()) {
-			client.setHeaders(new LinkedHashMap<>());
-		}
-		if (binder.bind(prefix + ".query", map).isBound()) {
-			client.setQuery(new LinkedHashMap<>());
-		}
-		binder.bind(prefix, Bindable.ofInstance(client));
-		return client;
 	}
 
-	private static String prefix(String clientName) {
-		return DEFAULT_CLIENT.equals(clientName) ? "socketio.client" : "socketio.clients." + clientName;
-	}
-
-	private static String validUrl(String prefix, @Nullable String url) {
+	private static String requiredUrl(String prefix, @Nullable String url) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".url", url,
 					"The Socket.IO server's URL is required: set " + prefix + ".url, e.g. to http://localhost:3000, or "
 							+ "set socketio.client.enabled=false");
-		}
-		String scheme = URI.create(url.trim()).getScheme();
-		if (scheme == null || !Set.of("http", "https", "ws", "wss").contains(scheme.toLowerCase(Locale.ROOT))) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".url", url,
-					"The scheme must be http, https, ws or wss");
 		}
 		return url;
 	}
@@ -227,22 +200,15 @@ public class SocketIoClientFactory {
 		if (!settings.isEnabled()) {
 			return Reconnection.disabled();
 		}
-		Duration delay = positive(prefix + ".delay", settings.getDelay());
-		Duration maxDelay = positive(prefix + ".max-delay", settings.getMaxDelay());
-		if (maxDelay.compareTo(delay) < 0) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".max-delay", maxDelay,
-					"It must not be shorter than " + prefix + ".delay (" + delay + ")");
-		}
-		if (settings.getAttempts() < -1) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".attempts", settings.getAttempts(),
-					"Use -1 for unlimited attempts, or a count from 0");
-		}
-		double factor = settings.getRandomizationFactor();
-		if (!(factor >= 0 && factor <= 1)) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".randomization-factor", factor,
-					"It must be between 0 and 1");
-		}
-		return Reconnection.exponential(delay, maxDelay).withAttempts(settings.getAttempts()).withRandomizationFactor(factor);
+		// The first call can only refuse the delay itself; the second, the maximum delay against it.
+		valid(prefix + ".delay", settings.getDelay(),
+				() -> Reconnection.exponential(settings.getDelay(), settings.getDelay()));
+		Reconnection exponential = valid(prefix + ".max-delay", settings.getMaxDelay(),
+				() -> Reconnection.exponential(settings.getDelay(), settings.getMaxDelay()));
+		Reconnection limited = valid(prefix + ".attempts", settings.getAttempts(),
+				() -> exponential.withAttempts(settings.getAttempts()));
+		return valid(prefix + ".randomization-factor", settings.getRandomizationFactor(),
+				() -> limited.withRandomizationFactor(settings.getRandomizationFactor()));
 	}
 
 	private javax.net.ssl.SSLContext sslContext(String property, String bundle) {
@@ -257,27 +223,6 @@ public class SocketIoClientFactory {
 			throw new InvalidConfigurationPropertyValueException(property, bundle,
 					"There is no SSL bundle named '" + bundle + "': define it under spring.ssl.bundle");
 		}
-	}
-
-	private static Duration positive(String property, Duration duration) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(property, duration, "It must be a positive duration, e.g. 10s");
-		}
-		return duration;
-	}
-
-	private static long positive(String property, long value) {
-		if (value <= 0) {
-			throw new InvalidConfigurationPropertyValueException(property, value, "It must be positive, e.g. 16MB");
-		}
-		return value;
-	}
-
-	private static int notNegative(String property, int value) {
-		if (value < 0) {
-			throw new InvalidConfigurationPropertyValueException(property, value, "It must not be negative");
-		}
-		return value;
 	}
 
 }

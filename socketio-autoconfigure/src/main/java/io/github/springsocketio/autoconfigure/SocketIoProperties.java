@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
+/*
+ * Over 400 lines: one documented field, getter and setter per YAML key, as the configuration
+ * metadata needs them.
+ */
 /**
  * Configuration properties of the Socket.IO clients: the primary client under
  * {@code socketio.client} and further clients under {@code socketio.clients.<name>}, which

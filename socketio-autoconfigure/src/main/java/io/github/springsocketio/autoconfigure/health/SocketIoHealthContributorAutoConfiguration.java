@@ -13,13 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.springsocketio.autoconfigure;
+package io.github.springsocketio.autoconfigure.health;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
+import io.github.springsocketio.autoconfigure.SocketIoClientFactory;
+import io.github.springsocketio.autoconfigure.SocketIoProperties;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.health.SocketIoHealthIndicator;
 import io.github.springsocketio.listener.SocketIoListenerAnnotationBeanPostProcessor;
@@ -33,7 +36,6 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the {@code socketIo} health contributor: one {@link SocketIoHealthIndicator}
@@ -52,13 +54,9 @@ public final class SocketIoHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "socketIoHealthContributor")
 	CompositeHealthContributor socketIoHealthContributor(ConfigurableListableBeanFactory beanFactory,
-			SocketIoClientFactory factory, Environment environment,
-			ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners) {
+			SocketIoClientFactory factory, ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners) {
 		Map<String, SocketIoHealthIndicator> indicators = new LinkedHashMap<>();
-		Set<String> names = new LinkedHashSet<>();
-		names.add(SocketIoClientFactory.DEFAULT_CLIENT);
-		names.addAll(SocketIoClientFactory.namedClients(environment));
-		for (String name : names) {
+		for (String name : factory.clientNames()) {
 			String beanName = SocketIoClientFactory.beanName(name);
 			if (!beanFactory.containsBean(beanName)) {
 				continue;

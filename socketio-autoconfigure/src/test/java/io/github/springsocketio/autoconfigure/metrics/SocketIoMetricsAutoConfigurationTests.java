@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.springsocketio.autoconfigure;
+package io.github.springsocketio.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
 import io.github.springsocketio.client.AckTimeoutException;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.SocketIoClient;

@@ -1,10 +1,11 @@
-package io.github.springsocketio.autoconfigure;
+package io.github.springsocketio.autoconfigure.health;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
 import io.github.springsocketio.health.SocketIoHealthIndicator;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.springsocketio.autoconfigure;
+package io.github.springsocketio.autoconfigure.metrics;
 
+import io.github.springsocketio.autoconfigure.SocketIoClientFactory;
+import io.github.springsocketio.autoconfigure.SocketIoClientSettings;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.metrics.SocketIoClientMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +25,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -46,9 +47,7 @@ public final class SocketIoMetricsAutoConfiguration {
 	static SocketIoClientMetricsPostProcessor socketIoClientMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
 			Environment environment) {
 		// Bound here rather than injected: a post-processor must not pull in the properties bean early.
-		int maxEventTags = Binder.get(environment)
-			.bindOrCreate("socketio.metrics", SocketIoProperties.Metrics.class)
-			.getMaxEventTags();
+		int maxEventTags = SocketIoClientSettings.of(environment).metrics().getMaxEventTags();
 		if (maxEventTags < 0) {
 			throw new IllegalStateException(
 					"socketio.metrics.max-event-tags must not be negative, but was " + maxEventTags);
