@@ -120,7 +120,8 @@ final class Connection implements NamespaceHost {
 	Connection(ClientOptions options) {
 		this.options = options;
 		this.namespaceOptions = new NamespaceOptions(options.ackTimeout(), options.retries(),
-				options.sendBufferMaxPackets(), options.auth(), options.interceptors(), SocketProtocol.V5);
+				options.sendBufferMaxPackets(), options.auth(), options.query(), options.interceptors(),
+				SocketProtocol.V5);
 		this.loggedUrl = Redaction.url(options.uri().toString());
 		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : DEFAULT_MAPPER;
 		this.encoder = new SocketPacketEncoder(this.mapper);
@@ -256,6 +257,11 @@ final class Connection implements NamespaceHost {
 	@Override
 	public ScheduledExecutorService scheduler() {
 		return this.resources.scheduler;
+	}
+
+	@Override
+	public String engineSessionId() {
+		return this.engine.sessionId();
 	}
 
 	@Override

@@ -56,6 +56,12 @@ final class CurrentEngine {
 		return current != null && current.isOpen();
 	}
 
+	String sessionId() {
+		EngineSession current = this.session;
+		Handshake handshake = (current != null) ? current.handshake() : null;
+		return (handshake != null) ? handshake.sid() : "";
+	}
+
 	@Nullable Transport transport() {
 		EngineSession current = this.session;
 		return (current != null && current.isOpen()) ? current.transport() : null;

@@ -32,7 +32,7 @@ public enum CloseReason {
 	/** The transport failed. */
 	TRANSPORT_ERROR,
 
-	/** No ping from the server within ping interval plus ping timeout. */
+	/** The heartbeat stopped: no ping (or pong, where the client pings) in time. */
 	PING_TIMEOUT,
 
 	/** The server sent data that does not follow the protocol. */

@@ -55,9 +55,6 @@ public final class EngineSession implements TransportListener {
 
 	private static final Log logger = LogFactory.getLog(EngineSession.class);
 
-	private static final String NO_PING = "No ping from the server within pingInterval + pingTimeout";
-
-	private static final Frame PONG = new Frame.Text(EngineCodec.encode(EnginePacket.PONG));
 
 	private enum State {
 
@@ -105,7 +102,8 @@ public final class EngineSession implements TransportListener {
 		this.mapper = mapper;
 		this.protocol = protocol;
 		this.listener = listener;
-		this.heartbeat = new Heartbeat(scheduler, serial, () -> close(CloseReason.PING_TIMEOUT, NO_PING, null));
+		this.heartbeat = Heartbeat.of(protocol, scheduler, serial, this::sendFrame,
+				this::heartbeatExpired);
 	}
 
 	/**
@@ -191,7 +189,7 @@ public final class EngineSession implements TransportListener {
 			return false;
 		}
 		if (this.heartbeat.isExpired()) {
-			close(CloseReason.PING_TIMEOUT, NO_PING, null);
+			heartbeatExpired();
 			return false;
 		}
 		sendFrame(new Frame.Text(EngineCodec.encode(EnginePacket.message(text))));
@@ -199,6 +197,10 @@ public final class EngineSession implements TransportListener {
 			sendFrame(new Frame.Binary(attachment));
 		}
 		return true;
+	}
+
+	private void heartbeatExpired() {
+		close(CloseReason.PING_TIMEOUT, this.heartbeat.overdue(), null);
 	}
 
 	/**
@@ -280,10 +282,7 @@ public final class EngineSession implements TransportListener {
 				return;
 			}
 			switch (packet.type()) {
-				case PING -> {
-					sendFrame(PONG);
-					this.heartbeat.pinged();
-				}
+				case PING, PONG -> this.heartbeat.received(packet.type());
 				case MESSAGE -> this.listener.onMessage((packet.data() != null) ? packet.data() : "");
 				case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "closed by the server", null);
 				default -> logger.debug("Ignoring an Engine.IO " + packet.type() + " packet");

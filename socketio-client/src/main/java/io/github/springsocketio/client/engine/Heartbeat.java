@@ -17,83 +17,63 @@ package io.github.springsocketio.client.engine;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
+import io.github.springsocketio.client.protocol.EnginePacketType;
+import io.github.springsocketio.client.protocol.EngineProtocol;
+import io.github.springsocketio.client.transport.Frame;
 
 /**
- * The server's heartbeat as a session watches it (Engine.IO 4: the server pings): expired once
- * no ping came within ping interval plus ping timeout, which the timer reports and a send checks,
- * so that nothing is written to a dead connection after this JVM was paused. Touched on the
- * session's serial executor only.
+ * How a session knows that the other side is alive. Which side pings is the protocol revision's
+ * choice ({@link EngineProtocol#clientPings()}). A session whose heartbeat expired closes with
+ * {@code ping timeout}; a send checks it too, so that nothing is written to a dead connection after
+ * this JVM was paused. Touched on the session's serial executor only.
  */
-final class Heartbeat {
-
-	private final ScheduledExecutorService scheduler;
-
-	private final Executor serial;
-
-	private final Runnable expired;
-
-	private long timeoutMillis;
-
-	private long deadline;
-
-	private @Nullable ScheduledFuture<?> timer;
+interface Heartbeat {
 
 	/**
-	 * Creates a heartbeat; {@link #start} starts it.
-	 * @param scheduler runs the timer
+	 * The heartbeat of a protocol revision.
+	 * @param protocol the revision
+	 * @param scheduler runs the timers
 	 * @param serial the session's serial executor
-	 * @param expired runs on the serial executor when the deadline passed
+	 * @param send sends a frame on the session
+	 * @param expired runs on the serial executor when the other side is overdue
+	 * @return the heartbeat, not started
 	 */
-	Heartbeat(ScheduledExecutorService scheduler, Executor serial, Runnable expired) {
-		this.scheduler = scheduler;
-		this.serial = serial;
-		this.expired = expired;
+	static Heartbeat of(EngineProtocol protocol, ScheduledExecutorService scheduler, Executor serial,
+			Consumer<Frame> send, Runnable expired) {
+		return protocol.clientPings() ? new ClientPings(scheduler, serial, send, expired)
+				: new ServerPings(scheduler, serial, send, expired);
 	}
 
 	/**
-	 * Starts watching.
-	 * @param pingInterval the server's ping interval in milliseconds
-	 * @param pingTimeout the server's ping timeout in milliseconds
+	 * Starts, once the handshake arrived.
+	 * @param pingInterval the handshake's ping interval in milliseconds
+	 * @param pingTimeout the handshake's ping timeout in milliseconds
 	 */
-	void start(long pingInterval, long pingTimeout) {
-		this.timeoutMillis = pingInterval + pingTimeout;
-		pinged();
-	}
+	void start(long pingInterval, long pingTimeout);
 
 	/**
-	 * The server pinged: the deadline moves.
+	 * A PING or a PONG arrived.
+	 * @param type which
 	 */
-	void pinged() {
-		this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.timeoutMillis);
-		stop();
-		this.timer = this.scheduler.schedule(() -> this.serial.execute(() -> {
-			if (isExpired()) {
-				this.expired.run();
-			}
-		}), this.timeoutMillis, TimeUnit.MILLISECONDS);
-	}
+	void received(EnginePacketType type);
 
 	/**
-	 * Whether the deadline passed.
-	 * @return whether the server is overdue
+	 * Whether the other side is overdue.
+	 * @return whether it is
 	 */
-	boolean isExpired() {
-		return this.timer != null && System.nanoTime() - this.deadline >= 0;
-	}
+	boolean isExpired();
 
 	/**
-	 * Stops watching.
+	 * Why the other side is overdue, for the close.
+	 * @return the description
 	 */
-	void stop() {
-		ScheduledFuture<?> current = this.timer;
-		if (current != null) {
-			current.cancel(false);
-			this.timer = null;
-		}
-	}
+	String overdue();
+
+	/**
+	 * Stops the timers.
+	 */
+	void stop();
 
 }

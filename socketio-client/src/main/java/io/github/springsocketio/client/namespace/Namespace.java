@@ -176,6 +176,10 @@ public final class Namespace {
 		}
 		this.connectSent = true;
 		NamespaceOptions options = this.host.options();
+		if ("/".equals(this.name) && options.protocol().connectsDefaultNamespaceItself()) {
+			// The server's CONNECT arrives by itself.
+			return;
+		}
 		Map<String, ?> auth = (options.auth() != null) ? options.auth().authFor(this.name) : null;
 		if (auth == null) {
 			auth = Collections.emptyMap();
@@ -184,7 +188,8 @@ public final class Namespace {
 			auth = interceptor.beforeConnect(this.name, auth);
 		}
 		auth = this.recovery.offer(auth);
-		this.host.sendPacket(options.protocol().connect(this.host.encoder(), this.name, (auth != null) ? auth : Map.of()));
+		this.host.sendPacket(options.protocol()
+			.connect(this.host.encoder(), this.name, (auth != null) ? auth : Map.of(), options.query()));
 	}
 
 	/**
@@ -302,7 +307,7 @@ public final class Namespace {
 	// Inbound (serial executor)
 
 	private void connected(@Nullable JsonNode data) {
-		String sid = this.host.options().protocol().sessionId(data);
+		String sid = this.host.options().protocol().sessionId(this.name, data, this.host.engineSessionId());
 		if (sid == null) {
 			refused(new SocketIoConnectException(this.name,
 					"The server accepted namespace '" + this.name + "' without a session id: it seems to be a "

@@ -76,6 +76,12 @@ public interface NamespaceHost {
 	SocketIoClientObserver observers();
 
 	/**
+	 * The id of the open Engine.IO session, which some protocol revisions give their namespaces.
+	 * @return the id, empty when no session is open
+	 */
+	String engineSessionId();
+
+	/**
 	 * Fails when the client is closed; any thread.
 	 */
 	void checkNotClosed();

@@ -17,6 +17,7 @@ package io.github.springsocketio.client.namespace;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.springsocketio.client.AuthProvider;
 import io.github.springsocketio.client.SocketIoInterceptor;
@@ -30,10 +31,12 @@ import org.jspecify.annotations.Nullable;
  * @param retries how often an emit is sent again when unacknowledged (0: no retry queue)
  * @param sendBufferMaxPackets how many emits may wait for the namespace to connect
  * @param auth the CONNECT payload per namespace, or {@code null} for none
+ * @param query the client's query parameters
  * @param interceptors the interceptors, in order
  * @param protocol the Socket.IO protocol revision
  */
-public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets, @Nullable AuthProvider auth,
-		List<SocketIoInterceptor> interceptors, SocketProtocol protocol) {
+public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets,
+		@Nullable AuthProvider auth, Map<String, String> query, List<SocketIoInterceptor> interceptors,
+		SocketProtocol protocol) {
 
 }

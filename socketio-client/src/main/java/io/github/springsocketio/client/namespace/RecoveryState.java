@@ -56,10 +56,10 @@ final class RecoveryState {
 
 	/**
 	 * The server's CONNECT reply: it restored the session when it gave the same private id.
-	 * @param reply the reply's payload
+	 * @param reply the reply's payload, {@code null} when it has none
 	 */
-	void connected(JsonNode reply) {
-		JsonNode pidNode = reply.get("pid");
+	void connected(@Nullable JsonNode reply) {
+		JsonNode pidNode = (reply != null) ? reply.get("pid") : null;
 		String newPid = (pidNode != null && pidNode.isString()) ? pidNode.stringValue() : null;
 		this.recovered = newPid != null && newPid.equals(this.pid);
 		if (!this.recovered) {

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What differs between revisions of the Engine.IO protocol, for the session and the transports:
- * the {@code EIO} query value, the handshake, how packets are framed in a long-polling payload, and
- * the strings of the transport upgrade. A new revision is one more implementation.
+ * the {@code EIO} query value, the handshake, who pings, how packets are framed in a long-polling
+ * payload, and the strings of the transport upgrade. A new revision is one more implementation.
  *
  * @author springsocketio
  * @since 0.2.0
@@ -48,6 +48,13 @@ public interface EngineProtocol {
 	 * @throws io.github.springsocketio.client.ProtocolException when it is not a valid handshake
 	 */
 	Handshake parseHandshake(String data, JsonMapper mapper);
+
+	/**
+	 * Whether the client pings the server (every ping interval, a pong expected within the ping
+	 * timeout) rather than the server the client.
+	 * @return whether the client pings
+	 */
+	boolean clientPings();
 
 	/**
 	 * Encodes packets as one long-polling payload.

@@ -43,6 +43,11 @@ final class EngineProtocolV4 implements EngineProtocol {
 	}
 
 	@Override
+	public boolean clientPings() {
+		return false;
+	}
+
+	@Override
 	public String encodePayload(List<EnginePacket> packets) {
 		return EngineCodec.encodePayload(packets);
 	}

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What differs between revisions of the Socket.IO protocol for a namespace: how it asks to
- * connect, the session id in the server's CONNECT reply, and how the server refuses a connect.
- * A new revision is one more implementation.
+ * What differs between revisions of the Socket.IO protocol for a namespace: whether the server
+ * connects the default namespace by itself, how a namespace asks to connect, its session id, and
+ * how the server refuses a connect. A new revision is one more implementation.
  *
  * @author springsocketio
  * @since 0.2.0
@@ -36,20 +36,30 @@ public interface SocketProtocol {
 	SocketProtocol V5 = new SocketProtocolV5();
 
 	/**
+	 * Whether the server connects the default namespace {@code /} by itself once the Engine.IO
+	 * session is open, so that the client sends no CONNECT for it.
+	 * @return whether it does
+	 */
+	boolean connectsDefaultNamespaceItself();
+
+	/**
 	 * The packet that asks to connect a namespace.
 	 * @param encoder the encoder
 	 * @param namespace the namespace
-	 * @param auth what the client sends with it, empty for nothing
+	 * @param auth the auth payload, empty for none
+	 * @param query the client's query parameters
 	 * @return the packet
 	 */
-	EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth);
+	EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth, Map<String, String> query);
 
 	/**
-	 * The session id of a connected namespace, from the server's CONNECT reply.
-	 * @param reply the reply's data
-	 * @return the id, or {@code null} when the reply has none this revision accepts
+	 * The session id of a connected namespace.
+	 * @param namespace the namespace
+	 * @param reply the data of the server's CONNECT reply
+	 * @param engineSessionId the id of the Engine.IO session
+	 * @return the id, or {@code null} when the reply lacks one this revision requires
 	 */
-	@Nullable String sessionId(@Nullable JsonNode reply);
+	@Nullable String sessionId(String namespace, @Nullable JsonNode reply, String engineSessionId);
 
 	/**
 	 * What the server said when it refused a connect.

@@ -21,18 +21,25 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Socket.IO protocol 5: every namespace is connected with a CONNECT carrying the auth payload, the
- * reply carries the namespace's session id, and a refusal an object with a message and data.
+ * Socket.IO protocol 5: every namespace is connected with a CONNECT carrying the auth payload (the
+ * query travels in the handshake only), the reply carries the namespace's session id, and a
+ * refusal an object with a message and data.
  */
 final class SocketProtocolV5 implements SocketProtocol {
 
 	@Override
-	public EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth) {
+	public boolean connectsDefaultNamespaceItself() {
+		return false;
+	}
+
+	@Override
+	public EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth,
+			Map<String, String> query) {
 		return encoder.encode(SocketPacketType.CONNECT, namespace, SocketPacket.NO_ACK, auth.isEmpty() ? null : auth);
 	}
 
 	@Override
-	public @Nullable String sessionId(@Nullable JsonNode reply) {
+	public @Nullable String sessionId(String namespace, @Nullable JsonNode reply, String engineSessionId) {
 		JsonNode sid = (reply != null) ? reply.get("sid") : null;
 		return (sid != null && sid.isString()) ? sid.stringValue() : null;
 	}

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
+import io.github.springsocketio.client.protocol.EnginePacket;
 import io.github.springsocketio.client.protocol.EngineProtocol;
 import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.transport.TransportConnection;
@@ -112,6 +113,27 @@ class EngineSessionTests {
 		onSerial(() -> {
 		});
 		assertThat(this.connection.handshakes).containsExactly("s");
+	}
+
+	@Test
+	void pingsTheServerWhereTheProtocolSaysTheClientPings() throws Exception {
+		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
+				new ClientPingingProtocol(), this.listener);
+		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
+		session.open((request, listener) -> {
+			transportListener.complete(listener);
+			return CompletableFuture.completedFuture(this.connection);
+		}, REQUEST);
+		TransportListener transport = transportListener.join();
+		transport.onText(OPEN.formatted(50, 2000));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.connection.frames.contains("2"));
+		transport.onText("3");
+		int answered = this.connection.frames.size();
+		// Pinging goes on after the pong; the next ping left unanswered closes the session.
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.connection.frames.size() > answered);
+		assertThat(this.connection.frames).containsOnly("2");
+		assertThat(this.listener.events.poll(10, TimeUnit.SECONDS)).isEqualTo("close PING_TIMEOUT");
 	}
 
 	@Test
@@ -265,6 +287,58 @@ class EngineSessionTests {
 		@Override
 		public CompletableFuture<Void> terminated() {
 			return CompletableFuture.completedFuture(null);
+		}
+
+	}
+
+	/**
+	 * Engine.IO 4 with the client pinging, as Engine.IO 3 does.
+	 */
+	private static final class ClientPingingProtocol implements EngineProtocol {
+
+		@Override
+		public String version() {
+			return EngineProtocol.V4.version();
+		}
+
+		@Override
+		public Handshake parseHandshake(String data, JsonMapper mapper) {
+			return EngineProtocol.V4.parseHandshake(data, mapper);
+		}
+
+		@Override
+		public boolean clientPings() {
+			return true;
+		}
+
+		@Override
+		public String encodePayload(List<EnginePacket> packets) {
+			return EngineProtocol.V4.encodePayload(packets);
+		}
+
+		@Override
+		public List<EnginePacket> decodePayload(String payload) {
+			return EngineProtocol.V4.decodePayload(payload);
+		}
+
+		@Override
+		public long payloadSize(EnginePacket packet) {
+			return EngineProtocol.V4.payloadSize(packet);
+		}
+
+		@Override
+		public String probe() {
+			return EngineProtocol.V4.probe();
+		}
+
+		@Override
+		public String probeAnswer() {
+			return EngineProtocol.V4.probeAnswer();
+		}
+
+		@Override
+		public String upgrade() {
+			return EngineProtocol.V4.upgrade();
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.springsocketio.client.namespace;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +65,13 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	}
 
 	static NamespaceOptions options(int retries, Duration ackTimeout, int sendBufferMaxPackets) {
-		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, null, List.of(), SocketProtocol.V5);
+		return options(retries, ackTimeout, sendBufferMaxPackets, SocketProtocol.V5);
+	}
+
+	static NamespaceOptions options(int retries, Duration ackTimeout, int sendBufferMaxPackets,
+			SocketProtocol protocol) {
+		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, null, Map.of("token", "t1"), List.of(),
+				protocol);
 	}
 
 	/**
@@ -144,6 +151,11 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	public SocketIoClientObserver observers() {
 		return new SocketIoClientObserver() {
 		};
+	}
+
+	@Override
+	public String engineSessionId() {
+		return "engine-sid";
 	}
 
 	@Override

@@ -2,7 +2,9 @@ package io.github.springsocketio.client.namespace;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +15,13 @@ import io.github.springsocketio.client.NotConnectedException;
 import io.github.springsocketio.client.SendBufferFullException;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.SocketIoSocket;
+import io.github.springsocketio.client.protocol.EncodedPacket;
+import io.github.springsocketio.client.protocol.SocketPacketEncoder;
+import io.github.springsocketio.client.protocol.SocketProtocol;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -217,6 +224,60 @@ class NamespaceTests {
 		assertThat(reply).isNotDone();
 		this.host.receive(namespace, "31[\"done\"]");
 		assertThat(reply.get(TIMEOUT, TimeUnit.SECONDS).get(0, String.class)).isEqualTo("done");
+	}
+
+	@Test
+	void followsItsProtocolRevision() throws Exception {
+		RecordingProtocol protocol = new RecordingProtocol();
+		this.host.close();
+		this.host = new FakeNamespaceHost(FakeNamespaceHost.options(0, Duration.ofSeconds(10), 1000, protocol));
+		Namespace root = new Namespace(this.host, "/");
+		Namespace chat = new Namespace(this.host, "/chat");
+		CompletableFuture<Void> rootConnected = root.socket().connectAsync();
+		CompletableFuture<Void> chatConnected = chat.socket().connectAsync();
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.host.sent.contains("0/chat,"));
+		// This revision's server connects "/" by itself (the CONNECT of "/", asked for first, is not
+		// sent); the CONNECT of "/chat" is given the query.
+		assertThat(this.host.sent).containsExactly("0/chat,");
+		assertThat(protocol.queries).containsExactly(Map.of("token", "t1"));
+		this.host.receive(root, "0");
+		this.host.receive(chat, "0/chat,");
+		rootConnected.get(TIMEOUT, TimeUnit.SECONDS);
+		chatConnected.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(root.socket().id()).isEqualTo("engine-sid");
+		assertThat(chat.socket().id()).isEqualTo("/chat#engine-sid");
+	}
+
+	/**
+	 * A revision whose server connects "/" by itself and whose namespace ids derive from the
+	 * Engine.IO session's, as Socket.IO 2's do.
+	 */
+	private static final class RecordingProtocol implements SocketProtocol {
+
+		final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
+
+		@Override
+		public boolean connectsDefaultNamespaceItself() {
+			return true;
+		}
+
+		@Override
+		public EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth,
+				Map<String, String> query) {
+			this.queries.add(query);
+			return SocketProtocol.V5.connect(encoder, namespace, auth, query);
+		}
+
+		@Override
+		public @Nullable String sessionId(String namespace, @Nullable JsonNode reply, String engineSessionId) {
+			return "/".equals(namespace) ? engineSessionId : namespace + "#" + engineSessionId;
+		}
+
+		@Override
+		public Refusal refusal(@Nullable JsonNode data) {
+			return SocketProtocol.V5.refusal(data);
+		}
+
 	}
 
 }
