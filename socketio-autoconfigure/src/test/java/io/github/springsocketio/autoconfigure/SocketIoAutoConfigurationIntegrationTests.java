@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.springsocketio.annotation.OnEvent;
 import io.github.springsocketio.annotation.SocketIoListener;
@@ -75,7 +76,7 @@ class SocketIoAutoConfigurationIntegrationTests {
 					client.socket("/").onDisconnect(lost::complete);
 					client.connectAsync().get(TIMEOUT, TimeUnit.SECONDS);
 					restarting.stop();
-					lost.get(TIMEOUT, TimeUnit.SECONDS);
+					awaitLoss(lost, client);
 					assertThat(client.state()).isEqualTo(ConnectionState.RECONNECTING);
 					client.emit("seq-ack", "flushed-at-shutdown", 0);
 					restarting.start();
@@ -88,6 +89,29 @@ class SocketIoAutoConfigurationIntegrationTests {
 		}
 		finally {
 			restarting.stop();
+		}
+	}
+
+	/**
+	 * Waits for the client to notice that the server is gone; when it does not, fails with what
+	 * the client and its I/O threads were doing, so that a rare failure explains itself.
+	 */
+	private static void awaitLoss(CompletableFuture<DisconnectReason> lost, SocketIoClient client) throws Exception {
+		try {
+			lost.get(TIMEOUT, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			StringBuilder threads = new StringBuilder();
+			Thread.getAllStackTraces().forEach((thread, stack) -> {
+				if (thread.getName().startsWith("HttpClient") || thread.getName().startsWith("socketio-")) {
+					threads.append(System.lineSeparator()).append(thread.getName()).append(' ').append(thread.getState());
+					for (StackTraceElement element : stack) {
+						threads.append(System.lineSeparator()).append("    at ").append(element);
+					}
+				}
+			});
+			throw new AssertionError("The client did not notice the server's stop within " + TIMEOUT + " s: " + client
+					+ " on " + client.transport() + threads, ex);
 		}
 	}
 
