@@ -15,11 +15,8 @@
  */
 package io.github.springsocketio.client.engine;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
@@ -36,13 +33,7 @@ final class ClientPings implements Heartbeat {
 	private static final Frame PING = new Frame.Text(
 			EngineCodec.encode(new EnginePacket(EnginePacketType.PING, null, null)));
 
-	private final ScheduledExecutorService scheduler;
-
-	private final Executor serial;
-
-	private final Consumer<Frame> send;
-
-	private final Runnable expired;
+	private final Session session;
 
 	private long timeoutMillis;
 
@@ -53,18 +44,16 @@ final class ClientPings implements Heartbeat {
 
 	private @Nullable ScheduledFuture<?> pings;
 
-	ClientPings(ScheduledExecutorService scheduler, Executor serial, Consumer<Frame> send, Runnable expired) {
-		this.scheduler = scheduler;
-		this.serial = serial;
-		this.send = send;
-		this.expired = expired;
+	ClientPings(Session session) {
+		this.session = session;
 	}
 
 	@Override
 	public void start(long pingInterval, long pingTimeout) {
 		this.timeoutMillis = pingTimeout;
-		this.pings = this.scheduler.scheduleWithFixedDelay(() -> this.serial.execute(this::ping), pingInterval,
-				pingInterval, TimeUnit.MILLISECONDS);
+		this.pings = this.session.scheduler()
+			.scheduleWithFixedDelay(() -> this.session.serial().execute(this::ping), pingInterval, pingInterval,
+					TimeUnit.MILLISECONDS);
 	}
 
 	private void ping() {
@@ -72,16 +61,16 @@ final class ClientPings implements Heartbeat {
 			return;
 		}
 		if (isExpired()) {
-			this.expired.run();
+			this.session.expired().run();
 			return;
 		}
-		this.send.accept(PING);
+		this.session.send().accept(PING);
 		if (!this.awaiting) {
 			this.awaiting = true;
 			this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.timeoutMillis);
-			this.scheduler.schedule(() -> this.serial.execute(() -> {
+			this.session.scheduler().schedule(() -> this.session.serial().execute(() -> {
 				if (this.pings != null && isExpired()) {
-					this.expired.run();
+					this.session.expired().run();
 				}
 			}), this.timeoutMillis, TimeUnit.MILLISECONDS);
 		}

@@ -45,8 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
  * One Engine.IO session over one transport: reads the handshake, answers the server's pings,
  * closes with {@code ping timeout} when its {@link Heartbeat} expires, upgrades from long-polling
  * to WebSocket, and reports how the session ended. What differs between protocol revisions is
- * asked of its {@link EngineProtocol}. Its state is only touched on its serial
- * executor; {@link #send} and {@link #close} must be called there too.
+ * asked of its {@link EngineProtocol}. Its state is only touched on its serial executor;
+ * {@link #send} and {@link #close} must be called there too.
+ *
+ * Over 400 lines: the session's states, its sending (with the frames that wait for an upgrade) and
+ * the switch to the upgraded transport share one state; its heartbeat, probe and transport
+ * attempts are out already.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -102,8 +106,8 @@ public final class EngineSession implements TransportListener {
 		this.mapper = mapper;
 		this.protocol = protocol;
 		this.listener = listener;
-		this.heartbeat = Heartbeat.of(protocol, scheduler, serial, this::sendFrame,
-				this::heartbeatExpired);
+		this.heartbeat = Heartbeat.of(protocol,
+				new Heartbeat.Session(scheduler, serial, this::sendFrame, this::heartbeatExpired));
 	}
 
 	/**

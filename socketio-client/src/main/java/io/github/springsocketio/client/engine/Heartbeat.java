@@ -34,16 +34,11 @@ interface Heartbeat {
 	/**
 	 * The heartbeat of a protocol revision.
 	 * @param protocol the revision
-	 * @param scheduler runs the timers
-	 * @param serial the session's serial executor
-	 * @param send sends a frame on the session
-	 * @param expired runs on the serial executor when the other side is overdue
+	 * @param session what the heartbeat needs of its session
 	 * @return the heartbeat, not started
 	 */
-	static Heartbeat of(EngineProtocol protocol, ScheduledExecutorService scheduler, Executor serial,
-			Consumer<Frame> send, Runnable expired) {
-		return protocol.clientPings() ? new ClientPings(scheduler, serial, send, expired)
-				: new ServerPings(scheduler, serial, send, expired);
+	static Heartbeat of(EngineProtocol protocol, Session session) {
+		return protocol.clientPings() ? new ClientPings(session) : new ServerPings(session);
 	}
 
 	/**
@@ -75,5 +70,17 @@ interface Heartbeat {
 	 * Stops the timers.
 	 */
 	void stop();
+
+	/**
+	 * What a heartbeat needs of its session.
+	 *
+	 * @param scheduler runs the timers
+	 * @param serial the session's serial executor
+	 * @param send sends a frame on the session
+	 * @param expired runs on the serial executor when the other side is overdue
+	 */
+	record Session(ScheduledExecutorService scheduler, Executor serial, Consumer<Frame> send, Runnable expired) {
+
+	}
 
 }

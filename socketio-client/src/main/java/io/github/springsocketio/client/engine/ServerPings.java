@@ -15,11 +15,8 @@
  */
 package io.github.springsocketio.client.engine;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
@@ -35,13 +32,7 @@ final class ServerPings implements Heartbeat {
 
 	private static final Frame PONG = new Frame.Text(EngineCodec.encode(EnginePacket.PONG));
 
-	private final ScheduledExecutorService scheduler;
-
-	private final Executor serial;
-
-	private final Runnable expired;
-
-	private final Consumer<Frame> send;
+	private final Session session;
 
 	private long timeoutMillis;
 
@@ -49,11 +40,8 @@ final class ServerPings implements Heartbeat {
 
 	private @Nullable ScheduledFuture<?> timer;
 
-	ServerPings(ScheduledExecutorService scheduler, Executor serial, Consumer<Frame> send, Runnable expired) {
-		this.scheduler = scheduler;
-		this.serial = serial;
-		this.send = send;
-		this.expired = expired;
+	ServerPings(Session session) {
+		this.session = session;
 	}
 
 	@Override
@@ -65,7 +53,7 @@ final class ServerPings implements Heartbeat {
 	@Override
 	public void received(EnginePacketType type) {
 		if (type == EnginePacketType.PING) {
-			this.send.accept(PONG);
+			this.session.send().accept(PONG);
 			rearm();
 		}
 	}
@@ -73,9 +61,9 @@ final class ServerPings implements Heartbeat {
 	private void rearm() {
 		this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.timeoutMillis);
 		cancel();
-		this.timer = this.scheduler.schedule(() -> this.serial.execute(() -> {
+		this.timer = this.session.scheduler().schedule(() -> this.session.serial().execute(() -> {
 			if (isExpired()) {
-				this.expired.run();
+				this.session.expired().run();
 			}
 		}), this.timeoutMillis, TimeUnit.MILLISECONDS);
 	}
