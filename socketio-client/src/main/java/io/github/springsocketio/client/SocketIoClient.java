@@ -132,6 +132,14 @@ public interface SocketIoClient extends AutoCloseable {
 	@Nullable Transport transport();
 
 	/**
+	 * The protocol revision of the current or last connection: what {@link ProtocolVersion#AUTO}
+	 * found, or the revision the builder named.
+	 * @return {@link ProtocolVersion#V4} or {@link ProtocolVersion#V5}, or {@code null} before the
+	 * first handshake
+	 */
+	@Nullable ProtocolVersion protocol();
+
+	/**
 	 * A namespace of this connection; the same instance for the same namespace.
 	 * @param namespace the namespace, e.g. {@code /chat}
 	 * @return the socket
@@ -278,6 +286,9 @@ public interface SocketIoClient extends AutoCloseable {
 		/** The largest inbound message, in bytes, when the client sets no other bound. */
 		public static final long DEFAULT_MAX_INBOUND_MESSAGE_SIZE = 16L * 1024 * 1024;
 
+		/** The protocol revision of a client that names none: found out per server. */
+		public static final ProtocolVersion DEFAULT_PROTOCOL = ProtocolVersion.AUTO;
+
 		private final URI uri;
 
 		private final Map<String, String> query = new LinkedHashMap<>();
@@ -319,6 +330,8 @@ public interface SocketIoClient extends AutoCloseable {
 		private @Nullable ProxySelector proxy;
 
 		private WebSocketImplementation webSocketImplementation = WebSocketImplementation.JDK;
+
+		private ProtocolVersion protocol = DEFAULT_PROTOCOL;
 
 		private @Nullable WebSocketClient webSocketClient;
 
@@ -607,6 +620,18 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
+		 * The protocol revision to speak; {@link ProtocolVersion#AUTO} by default, which finds out
+		 * whether the server is a Socket.IO 1.x/2.x server ({@link ProtocolVersion#V4}) or a later
+		 * one ({@link ProtocolVersion#V5}).
+		 * @param protocol the revision
+		 * @return this builder
+		 */
+		public Builder protocol(ProtocolVersion protocol) {
+			this.protocol = Objects.requireNonNull(protocol, "'protocol' must not be null");
+			return this;
+		}
+
+		/**
 		 * Builds the client; it does not connect until {@link SocketIoClient#connect()}.
 		 * @return the client
 		 */
@@ -621,7 +646,7 @@ public interface SocketIoClient extends AutoCloseable {
 					this.maxInboundMessageSize, this.sslContext, this.jsonMapper, this.handlerExecutor,
 					List.copyOf(this.interceptors),
 					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
-					this.webSocketImplementation, this.webSocketClient);
+					this.webSocketImplementation, this.webSocketClient, this.protocol);
 		}
 
 		private Map<String, List<String>> copyHeaders() {

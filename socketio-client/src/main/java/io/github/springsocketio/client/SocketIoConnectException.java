@@ -44,7 +44,8 @@ public class SocketIoConnectException extends SocketIoException {
 	 * @param data the data of the server's CONNECT_ERROR, or {@code null}
 	 */
 	public SocketIoConnectException(String namespace, @Nullable String serverMessage, @Nullable JsonNode data) {
-		super("The server refused namespace '" + namespace + "': " + serverMessage);
+		super("The server refused namespace '" + namespace + "'"
+				+ ((serverMessage == null || serverMessage.isEmpty()) ? "" : ": " + serverMessage));
 		this.namespace = namespace;
 		this.serverMessage = serverMessage;
 		this.data = data;

@@ -35,11 +35,14 @@ class ScriptedServerConformanceTests {
 	}
 
 	@Test
-	void refusesAServerThatAnswersConnectWithoutSessionId() {
-		SocketIoClient client = client("connect-without-sid");
+	void refusesAServerThatAnswersConnectWithoutSessionIdWhenSetToProtocol5() {
+		SocketIoClient client = this.clients.create(server.url(),
+				(builder) -> builder.query("scenario", "connect-without-sid").protocol(ProtocolVersion.V5));
 		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(client::connect)
-			.withMessageContaining("Socket.IO 2.x");
+			.withMessageContaining("Socket.IO 1.x/2.x server")
+			.withMessageContaining("set it to auto or v4");
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+		assertThat(client.protocol()).isEqualTo(ProtocolVersion.V5);
 	}
 
 	@Test

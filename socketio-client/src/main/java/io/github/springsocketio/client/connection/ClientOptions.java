@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
 import io.github.springsocketio.client.AuthProvider;
+import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.Reconnection;
 import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.Transport;
@@ -45,7 +46,7 @@ public record ClientOptions(URI uri, List<Transport> transports, boolean upgrade
 		long maxInboundMessageSize, @Nullable SSLContext sslContext, @Nullable JsonMapper jsonMapper,
 		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, CookieStore cookieStore,
 		@Nullable ProxySelector proxy, WebSocketImplementation webSocketImplementation,
-		@Nullable WebSocketClient webSocketClient) {
+		@Nullable WebSocketClient webSocketClient, ProtocolVersion protocol) {
 
 	/**
 	 * A namespace as the protocol names it: with its leading {@code /}.

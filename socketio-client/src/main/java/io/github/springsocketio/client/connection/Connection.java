@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.client.ConnectionState;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.NotConnectedException;
+import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.Reconnection;
 import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.SocketIoClientObserver;
@@ -39,13 +40,11 @@ import io.github.springsocketio.client.namespace.NamespaceHost;
 import io.github.springsocketio.client.namespace.NamespaceOptions;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.EngineCodec;
-import io.github.springsocketio.client.protocol.EngineProtocol;
 import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.protocol.SocketPacket;
-import io.github.springsocketio.client.protocol.SocketPacketDecoder;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
+import io.github.springsocketio.client.protocol.SocketPacketType;
 import io.github.springsocketio.client.protocol.SocketProtocol;
-import io.github.springsocketio.client.transport.TransportRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -59,8 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Over 400 lines: the transitions of one state (connect, join, the namespaces' reports, the
  * session's open and close, loss, reconnection, leave) are kept side by side so that they can be
  * checked together; what has a job of its own is out: {@link CurrentEngine}, {@link Namespaces},
- * {@link TransportFallback}, {@link ReconnectSchedule}, {@link ConnectWaiters}, {@link EngineEvents}
- * and {@link TransportRegistry}.
+ * {@link TransportFallback}, {@link ReconnectSchedule}, {@link ConnectWaiters}, {@link EngineEvents},
+ * {@link EngineOpener} and {@link ProtocolRevisions}.
  */
 final class Connection implements NamespaceHost {
 
@@ -92,7 +91,7 @@ final class Connection implements NamespaceHost {
 
 	private final SocketPacketEncoder encoder;
 
-	private final TransportRegistry transports;
+	private final EngineOpener opener;
 
 	private final Namespaces namespaces = new Namespaces(this);
 
@@ -101,6 +100,8 @@ final class Connection implements NamespaceHost {
 	private final ReconnectHandlers reconnectHandlers;
 
 	private final TransportFallback fallback;
+
+	private final ProtocolRevisions revisions;
 
 	private volatile ConnectionState state = ConnectionState.DISCONNECTED;
 
@@ -120,12 +121,12 @@ final class Connection implements NamespaceHost {
 	Connection(ClientOptions options) {
 		this.options = options;
 		this.namespaceOptions = new NamespaceOptions(options.ackTimeout(), options.retries(),
-				options.sendBufferMaxPackets(), options.auth(), options.query(), options.interceptors(),
-				SocketProtocol.V5);
+				options.sendBufferMaxPackets(), options.auth(), options.query(), options.interceptors());
 		this.loggedUrl = Redaction.url(options.uri().toString());
 		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : DEFAULT_MAPPER;
 		this.encoder = new SocketPacketEncoder(this.mapper);
 		this.fallback = new TransportFallback(options.transports());
+		this.revisions = new ProtocolRevisions(options.protocol());
 		this.resources = SharedResources.acquire();
 		try {
 			this.serial = new SerialExecutor(this.resources.eventLoop);
@@ -133,7 +134,8 @@ final class Connection implements NamespaceHost {
 			this.reconnectHandlers = new ReconnectHandlers(this.handlerExecutor);
 			this.reconnects = new ReconnectSchedule(options.reconnection(), this.resources.scheduler, this.serial,
 					this.loggedUrl);
-			this.transports = new TransportRegistry(options, this.resources);
+			this.opener = new EngineOpener(options, new TransportRegistry(options, this.resources), this.serial,
+					this.resources.scheduler, this.mapper, this.encoder);
 		}
 		catch (RuntimeException ex) {
 			this.resources.release();
@@ -153,6 +155,10 @@ final class Connection implements NamespaceHost {
 
 	@Nullable Transport transport() {
 		return this.engine.transport();
+	}
+
+	@Nullable ProtocolVersion protocolVersion() {
+		return this.revisions.opened();
 	}
 
 	CompletableFuture<Void> terminated() {
@@ -232,6 +238,16 @@ final class Connection implements NamespaceHost {
 	@Override
 	public NamespaceOptions options() {
 		return this.namespaceOptions;
+	}
+
+	@Override
+	public SocketProtocol protocol() {
+		return this.revisions.current().socket();
+	}
+
+	@Override
+	public boolean serverConnectedDefaultNamespace() {
+		return this.engine.serverConnectedDefaultNamespace();
 	}
 
 	@Override
@@ -331,6 +347,11 @@ final class Connection implements NamespaceHost {
 	}
 
 	@Override
+	public boolean switchToOlderProtocol() {
+		return switchToOlderRevision("answered a CONNECT without a session id");
+	}
+
+	@Override
 	public void namespaceConnected(Namespace namespace) {
 		logger.debug("Connected namespace '" + namespace.name() + "' of " + this.loggedUrl);
 		updateConnectedState();
@@ -376,6 +397,7 @@ final class Connection implements NamespaceHost {
 
 	void engineOpened(Handshake handshake) {
 		this.engine.opened(handshake);
+		this.revisions.sessionOpened();
 		if (!this.namespaces.anyActive()) {
 			closeEngine();
 			return;
@@ -384,6 +406,10 @@ final class Connection implements NamespaceHost {
 	}
 
 	void route(SocketPacket packet) {
+		if (packet.type() == SocketPacketType.CONNECT && "/".equals(packet.namespace())
+				&& protocol().connectsDefaultNamespaceItself()) {
+			this.engine.defaultNamespaceConnectedByServer();
+		}
 		Namespace namespace = this.namespaces.joined(packet.namespace());
 		if (namespace == null) {
 			logger.debug("Ignoring a " + packet.type() + " packet for namespace '" + packet.namespace()
@@ -395,6 +421,9 @@ final class Connection implements NamespaceHost {
 
 	void engineClosed(CloseReason closeReason, String description, @Nullable Throwable cause) {
 		EngineSession lost = Objects.requireNonNull(this.engine.lost());
+		if (ProtocolRevisions.showsOlderServer(cause) && switchToOlderRevision("answered with Engine.IO 3")) {
+			return;
+		}
 		if (lost.handshake() == null && this.fallback.hasNext()
 				&& (this.state == ConnectionState.CONNECTING || this.state == ConnectionState.RECONNECTING)) {
 			Transport failed = this.fallback.current();
@@ -404,7 +433,26 @@ final class Connection implements NamespaceHost {
 			openEngine();
 			return;
 		}
-		connectionLost(closeReason, this.fallback.failed(description), cause);
+		connectionLost(closeReason, this.revisions.explain(this.fallback.failed(description), cause), cause);
+	}
+
+	/**
+	 * Switches to protocol 4 when the server showed that it speaks it and the client may, and
+	 * connects again at once; not once a namespace connected on protocol 5.
+	 * @param evidence what the server did
+	 * @return whether the client switched
+	 */
+	private boolean switchToOlderRevision(String evidence) {
+		if (this.namespaces.anyConnected() || !this.revisions.switchToOlder()) {
+			return false;
+		}
+		logger.info("The server at " + this.loggedUrl + " " + evidence + ": it is a Socket.IO 1.x/2.x server; "
+				+ "speaking Socket.IO protocol 4 (Engine.IO 3) with it from now on");
+		closeEngine();
+		this.namespaces.connectionLost(DisconnectReason.TRANSPORT_CLOSE, null, true);
+		this.fallback.restart();
+		openEngine();
+		return true;
 	}
 
 	// Connection state (serial executor)
@@ -441,22 +489,7 @@ final class Connection implements NamespaceHost {
 	private void openEngine() {
 		closeEngine();
 		this.handshakeAttempts++;
-		EngineRequests requests = EngineRequests.forAttempt(this.options, EngineProtocol.V4, this.handshakeAttempts);
-		Transport transport = this.fallback.current();
-		EngineEvents events = new EngineEvents(this,
-				new SocketPacketDecoder(this.mapper, SocketPacketDecoder.DEFAULT_MAX_ATTACHMENTS));
-		EngineSession session = new EngineSession(this.serial, scheduler(), this.mapper, EngineProtocol.V4, events);
-		events.bind(session);
-		this.engine.use(session);
-		if (transport == Transport.POLLING && this.options.upgrade() && this.transports.has(Transport.WEBSOCKET)) {
-			session.enableUpgrade(this.transports.connector(Transport.WEBSOCKET), requests::upgrade);
-		}
-		TransportRequest request = requests.open(transport);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Connecting to " + Redaction.url(request.uri().toString()) + " (attempt "
-					+ this.handshakeAttempts + ")");
-		}
-		session.open(this.transports.connector(transport), request);
+		this.opener.open(this, this.engine, this.revisions.current(), this.fallback.current(), this.handshakeAttempts);
 	}
 
 	private void closeEngine() {

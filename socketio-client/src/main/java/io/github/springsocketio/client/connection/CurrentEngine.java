@@ -37,6 +37,9 @@ final class CurrentEngine {
 
 	private volatile long maxPayload;
 
+	/** Whether the server connected {@code /} by itself on the current session (protocol 4). */
+	private volatile boolean defaultNamespaceConnected;
+
 	private volatile CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
 
 	/**
@@ -45,6 +48,7 @@ final class CurrentEngine {
 	 */
 	void use(EngineSession session) {
 		this.session = session;
+		this.defaultNamespaceConnected = false;
 	}
 
 	boolean is(EngineSession session) {
@@ -65,6 +69,17 @@ final class CurrentEngine {
 	@Nullable Transport transport() {
 		EngineSession current = this.session;
 		return (current != null && current.isOpen()) ? current.transport() : null;
+	}
+
+	/**
+	 * The server connected the default namespace by itself on the current session.
+	 */
+	void defaultNamespaceConnectedByServer() {
+		this.defaultNamespaceConnected = true;
+	}
+
+	boolean serverConnectedDefaultNamespace() {
+		return this.defaultNamespaceConnected;
 	}
 
 	/**

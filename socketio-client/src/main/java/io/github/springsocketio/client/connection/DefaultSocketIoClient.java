@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 
 import io.github.springsocketio.client.ConnectionState;
+import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoClientObserver;
 import io.github.springsocketio.client.SocketIoException;
@@ -112,6 +113,11 @@ public final class DefaultSocketIoClient implements SocketIoClient {
 	@Override
 	public @Nullable Transport transport() {
 		return this.connection.transport();
+	}
+
+	@Override
+	public @Nullable ProtocolVersion protocol() {
+		return this.connection.protocolVersion();
 	}
 
 	@Override

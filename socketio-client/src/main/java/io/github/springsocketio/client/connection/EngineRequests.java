@@ -40,7 +40,7 @@ import io.github.springsocketio.client.transport.TransportRequest;
 final class EngineRequests implements HandshakeRequest {
 
 	/** Query parameters of the protocol, which the application's query cannot set. */
-	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t");
+	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t", "b64");
 
 	private final ClientOptions options;
 
@@ -52,9 +52,13 @@ final class EngineRequests implements HandshakeRequest {
 
 	private final Map<String, String> query;
 
-	private EngineRequests(ClientOptions options, EngineProtocol protocol, int attempt) {
+	private final Map<String, String> defaultNamespaceQuery;
+
+	private EngineRequests(ClientOptions options, EngineProtocol protocol, Map<String, String> defaultNamespaceQuery,
+			int attempt) {
 		this.options = options;
 		this.protocol = protocol;
+		this.defaultNamespaceQuery = defaultNamespaceQuery;
 		this.attempt = attempt;
 		this.headers = new LinkedHashMap<>(options.headers());
 		this.query = new LinkedHashMap<>(options.query());
@@ -64,11 +68,14 @@ final class EngineRequests implements HandshakeRequest {
 	 * The handshake of an attempt, as the interceptors left it.
 	 * @param options the client's settings
 	 * @param protocol the Engine.IO revision
+	 * @param defaultNamespaceQuery what the handshake carries for the default namespace, after
+	 * the application's query and outside the interceptors' reach (e.g. its auth on protocol 4)
 	 * @param attempt the handshake attempt, 1 for the first
 	 * @return the requests of the attempt
 	 */
-	static EngineRequests forAttempt(ClientOptions options, EngineProtocol protocol, int attempt) {
-		EngineRequests requests = new EngineRequests(options, protocol, attempt);
+	static EngineRequests forAttempt(ClientOptions options, EngineProtocol protocol,
+			Map<String, String> defaultNamespaceQuery, int attempt) {
+		EngineRequests requests = new EngineRequests(options, protocol, defaultNamespaceQuery, attempt);
 		for (SocketIoInterceptor interceptor : options.interceptors()) {
 			interceptor.beforeHandshake(requests);
 		}
@@ -125,11 +132,15 @@ final class EngineRequests implements HandshakeRequest {
 		String path = this.options.path().endsWith("/") ? this.options.path() : this.options.path() + "/";
 		StringBuilder uri = new StringBuilder(scheme).append("://").append(base.getRawAuthority()).append(path);
 		uri.append("?EIO=").append(this.protocol.version()).append("&transport=").append(transport.wireName());
-		query.forEach((name, value) -> {
+		Map<String, String> parameters = new LinkedHashMap<>(query);
+		parameters.putAll(this.defaultNamespaceQuery);
+		parameters.forEach((name, value) -> {
 			if (!RESERVED_QUERY.contains(name)) {
 				uri.append('&').append(encode(name)).append('=').append(encode(value));
 			}
 		});
+		this.protocol.query(transport)
+			.forEach((name, value) -> uri.append('&').append(encode(name)).append('=').append(encode(value)));
 		return URI.create(uri.toString());
 	}
 

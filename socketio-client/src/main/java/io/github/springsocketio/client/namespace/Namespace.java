@@ -175,11 +175,30 @@ public final class Namespace {
 			return;
 		}
 		this.connectSent = true;
-		NamespaceOptions options = this.host.options();
-		if ("/".equals(this.name) && options.protocol().connectsDefaultNamespaceItself()) {
-			// The server's CONNECT arrives by itself.
+		SocketProtocol protocol = this.host.protocol();
+		if (isConnectedByServer(protocol)) {
+			// The server's CONNECT arrives by itself, or came before this namespace was joined.
+			if (this.host.serverConnectedDefaultNamespace()) {
+				this.connectSent = false;
+				connected(null);
+			}
 			return;
 		}
+		this.host.sendPacket(
+				protocol.connect(this.host.encoder(), this.name, connectAuth(), this.host.options().query()));
+	}
+
+	private boolean isConnectedByServer(SocketProtocol protocol) {
+		return "/".equals(this.name) && protocol.connectsDefaultNamespaceItself();
+	}
+
+	/**
+	 * The auth payload of a connect of this namespace, as the auth provider and the interceptors
+	 * made it, with what connection state recovery offers.
+	 * @return the payload, empty for none
+	 */
+	public Map<String, ?> connectAuth() {
+		NamespaceOptions options = this.host.options();
 		Map<String, ?> auth = (options.auth() != null) ? options.auth().authFor(this.name) : null;
 		if (auth == null) {
 			auth = Collections.emptyMap();
@@ -188,8 +207,7 @@ public final class Namespace {
 			auth = interceptor.beforeConnect(this.name, auth);
 		}
 		auth = this.recovery.offer(auth);
-		this.host.sendPacket(options.protocol()
-			.connect(this.host.encoder(), this.name, (auth != null) ? auth : Map.of(), options.query()));
+		return (auth != null) ? auth : Map.of();
 	}
 
 	/**
@@ -254,7 +272,7 @@ public final class Namespace {
 		boolean wasConnected = isConnected();
 		this.active = false;
 		this.connectSent = false;
-		if (sendDisconnect && wasConnected) {
+		if (sendDisconnect && wasConnected && !isConnectedByServer(this.host.protocol())) {
 			this.host.sendPacket(this.host.encoder().encode(SocketPacketType.DISCONNECT, this.name,
 					SocketPacket.NO_ACK, null));
 		}
@@ -307,11 +325,13 @@ public final class Namespace {
 	// Inbound (serial executor)
 
 	private void connected(@Nullable JsonNode data) {
-		String sid = this.host.options().protocol().sessionId(this.name, data, this.host.engineSessionId());
+		String sid = this.host.protocol().sessionId(this.name, data, this.host.engineSessionId());
 		if (sid == null) {
-			refused(new SocketIoConnectException(this.name,
-					"The server accepted namespace '" + this.name + "' without a session id: it seems to be a "
-							+ "Socket.IO 2.x server, which this Socket.IO v5 client cannot talk to"));
+			if (!this.host.switchToOlderProtocol()) {
+				refused(new SocketIoConnectException(this.name, "The server accepted namespace '" + this.name
+						+ "' without a session id: it seems to be a Socket.IO 1.x/2.x server, which speaks protocol 4;"
+						+ " the client is set to protocol v5: set it to auto or v4 for this server"));
+			}
 			return;
 		}
 		this.id = sid;
@@ -332,7 +352,7 @@ public final class Namespace {
 	}
 
 	private void refused(@Nullable JsonNode data) {
-		SocketProtocol.Refusal refusal = this.host.options().protocol().refusal(data);
+		SocketProtocol.Refusal refusal = this.host.protocol().refusal(data);
 		refused(new SocketIoConnectException(this.name, refusal.message(), refusal.data()));
 	}
 

@@ -23,6 +23,7 @@ import io.github.springsocketio.client.SocketIoClientObserver;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
 import io.github.springsocketio.client.protocol.EncodedPacket;
+import io.github.springsocketio.client.protocol.SocketProtocol;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +39,12 @@ public interface NamespaceHost {
 	 * @return the settings
 	 */
 	NamespaceOptions options();
+
+	/**
+	 * The Socket.IO protocol revision the connection speaks now.
+	 * @return the revision
+	 */
+	SocketProtocol protocol();
 
 	/**
 	 * Converts arguments.
@@ -82,6 +89,13 @@ public interface NamespaceHost {
 	String engineSessionId();
 
 	/**
+	 * Whether the server connected the default namespace by itself on the open session (a
+	 * revision whose server {@linkplain SocketProtocol#connectsDefaultNamespaceItself() does so}).
+	 * @return whether it did
+	 */
+	boolean serverConnectedDefaultNamespace();
+
+	/**
 	 * Fails when the client is closed; any thread.
 	 */
 	void checkNotClosed();
@@ -111,6 +125,14 @@ public interface NamespaceHost {
 	 * @param task the task
 	 */
 	void runAndWait(Runnable task);
+
+	/**
+	 * The server answered a CONNECT as a server of an older protocol revision does (without a
+	 * session id): the connection switches to that revision when it may, and connects its
+	 * namespaces again; serial executor only.
+	 * @return whether it switched; if not, the namespace cannot connect
+	 */
+	boolean switchToOlderProtocol();
 
 	/**
 	 * A namespace is connected; serial executor only.

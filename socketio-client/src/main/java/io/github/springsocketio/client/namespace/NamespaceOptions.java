@@ -21,7 +21,6 @@ import java.util.Map;
 
 import io.github.springsocketio.client.AuthProvider;
 import io.github.springsocketio.client.SocketIoInterceptor;
-import io.github.springsocketio.client.protocol.SocketProtocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,10 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param auth the CONNECT payload per namespace, or {@code null} for none
  * @param query the client's query parameters
  * @param interceptors the interceptors, in order
- * @param protocol the Socket.IO protocol revision
  */
 public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets,
-		@Nullable AuthProvider auth, Map<String, String> query, List<SocketIoInterceptor> interceptors,
-		SocketProtocol protocol) {
+		@Nullable AuthProvider auth, Map<String, String> query, List<SocketIoInterceptor> interceptors) {
 
 }

@@ -16,13 +16,16 @@
 package io.github.springsocketio.client.protocol;
 
 import java.util.List;
+import java.util.Map;
 
+import io.github.springsocketio.client.Transport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What differs between revisions of the Engine.IO protocol, for the session and the transports:
  * the {@code EIO} query value, the handshake, who pings, how packets are framed in a long-polling
- * payload, and the strings of the transport upgrade. A new revision is one more implementation.
+ * payload and in a binary WebSocket frame, and the strings of the transport upgrade. A new revision
+ * is one more implementation.
  *
  * @author springsocketio
  * @since 0.2.0
@@ -33,6 +36,11 @@ public interface EngineProtocol {
 	 * Engine.IO 4, of Socket.IO 3 and later servers.
 	 */
 	EngineProtocol V4 = new EngineProtocolV4();
+
+	/**
+	 * Engine.IO 3, of Socket.IO 1.x and 2.x servers.
+	 */
+	EngineProtocol V3 = new EngineProtocolV3();
 
 	/**
 	 * The revision as the {@code EIO} query parameter names it.
@@ -57,6 +65,13 @@ public interface EngineProtocol {
 	boolean clientPings();
 
 	/**
+	 * Query parameters the revision adds to the requests of a transport.
+	 * @param transport the transport
+	 * @return the parameters, often none
+	 */
+	Map<String, String> query(Transport transport);
+
+	/**
 	 * Encodes packets as one long-polling payload.
 	 * @param packets the packets
 	 * @return the payload
@@ -68,6 +83,7 @@ public interface EngineProtocol {
 	 * @param payload the payload
 	 * @return the packets, in order
 	 * @throws io.github.springsocketio.client.ProtocolException when it cannot be decoded
+	 * @throws OlderProtocolException when it is framed as an older revision frames payloads
 	 */
 	List<EnginePacket> decodePayload(String payload);
 
@@ -77,6 +93,21 @@ public interface EngineProtocol {
 	 * @return the size in bytes
 	 */
 	long payloadSize(EnginePacket packet);
+
+	/**
+	 * The binary WebSocket frame that carries a binary message.
+	 * @param message the message
+	 * @return the frame
+	 */
+	byte[] binaryFrame(byte[] message);
+
+	/**
+	 * The binary message a binary WebSocket frame carries.
+	 * @param frame the frame
+	 * @return the message
+	 * @throws io.github.springsocketio.client.ProtocolException when the frame is not a message
+	 */
+	byte[] binaryMessage(byte[] frame);
 
 	/**
 	 * What the client sends on the new transport to probe it during an upgrade.

@@ -16,7 +16,9 @@
 package io.github.springsocketio.client.protocol;
 
 import java.util.List;
+import java.util.Map;
 
+import io.github.springsocketio.client.Transport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,12 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EngineProtocolV4 implements EngineProtocol {
 
-	private static final String PROBE = EngineCodec.encode(new EnginePacket(EnginePacketType.PING, "probe", null));
+	static final String PROBE = EngineCodec.encode(new EnginePacket(EnginePacketType.PING, "probe", null));
 
-	private static final String PROBE_ANSWER = EngineCodec
+	static final String PROBE_ANSWER = EngineCodec
 		.encode(new EnginePacket(EnginePacketType.PONG, "probe", null));
 
-	private static final String UPGRADE = EngineCodec.encode(new EnginePacket(EnginePacketType.UPGRADE, null, null));
+	static final String UPGRADE = EngineCodec.encode(new EnginePacket(EnginePacketType.UPGRADE, null, null));
 
 	@Override
 	public String version() {
@@ -48,13 +50,35 @@ final class EngineProtocolV4 implements EngineProtocol {
 	}
 
 	@Override
+	public Map<String, String> query(Transport transport) {
+		return Map.of();
+	}
+
+	@Override
 	public String encodePayload(List<EnginePacket> packets) {
 		return EngineCodec.encodePayload(packets);
 	}
 
 	@Override
 	public List<EnginePacket> decodePayload(String payload) {
+		if (isEngineIo3Payload(payload)) {
+			throw new OlderProtocolException("The server answered with an Engine.IO 3 payload: it speaks Socket.IO "
+					+ "protocol 4 (a Socket.IO 1.x or 2.x server, or netty-socketio 1.x)");
+		}
 		return EngineCodec.decodePayload(payload);
+	}
+
+	/**
+	 * Whether a payload starts as an Engine.IO 3 payload does: a record length and a colon. No
+	 * Engine.IO 4 payload of a Socket.IO server does: its first packet's type digit is never
+	 * followed by a colon.
+	 */
+	private static boolean isEngineIo3Payload(String payload) {
+		int digits = 0;
+		while (digits < payload.length() && payload.charAt(digits) >= '0' && payload.charAt(digits) <= '9') {
+			digits++;
+		}
+		return digits > 0 && digits < payload.length() && payload.charAt(digits) == ':';
 	}
 
 	@Override
@@ -65,6 +89,16 @@ final class EngineProtocolV4 implements EngineProtocol {
 		}
 		String data = packet.data();
 		return 1 + ((data != null) ? EngineCodec.utf8Length(data) : 0) + 1;
+	}
+
+	@Override
+	public byte[] binaryFrame(byte[] message) {
+		return message;
+	}
+
+	@Override
+	public byte[] binaryMessage(byte[] frame) {
+		return frame;
 	}
 
 	@Override

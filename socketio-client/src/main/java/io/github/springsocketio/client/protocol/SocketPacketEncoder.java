@@ -79,6 +79,21 @@ public final class SocketPacketEncoder {
 		}
 	}
 
+	/**
+	 * Writes a value as JSON text, with the mapper of the payloads.
+	 * @param value the value
+	 * @return the JSON
+	 * @throws IllegalArgumentException when the value cannot be written as JSON
+	 */
+	public String json(Object value) {
+		try {
+			return this.mapper.writeValueAsString(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Cannot write a " + value.getClass().getName() + " as JSON", ex);
+		}
+	}
+
 	private EncodedPacket encode(StringBuilder text, SocketPacketType type, String namespace, long ackId,
 			@Nullable Object payload) {
 		appendHeader(text, type, 0, namespace, ackId);

@@ -36,11 +36,27 @@ public interface SocketProtocol {
 	SocketProtocol V5 = new SocketProtocolV5();
 
 	/**
+	 * Socket.IO protocol 4, of Socket.IO 1.x and 2.x servers.
+	 */
+	SocketProtocol V4 = new SocketProtocolV4();
+
+	/**
 	 * Whether the server connects the default namespace {@code /} by itself once the Engine.IO
-	 * session is open, so that the client sends no CONNECT for it.
+	 * session is open, so that the client sends no CONNECT for it, nor a DISCONNECT.
 	 * @return whether it does
 	 */
 	boolean connectsDefaultNamespaceItself();
+
+	/**
+	 * What the Engine.IO handshake's query carries for the default namespace when the server
+	 * connects it by itself: its auth map.
+	 * @param encoder the encoder, which writes values that are not text as JSON
+	 * @param defaultNamespaceAuth the auth payload of {@code /}, empty for none
+	 * @return the query parameters, often none
+	 */
+	default Map<String, String> handshakeQuery(SocketPacketEncoder encoder, Map<String, ?> defaultNamespaceAuth) {
+		return Map.of();
+	}
 
 	/**
 	 * The packet that asks to connect a namespace.

@@ -64,7 +64,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 	@Override
 	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
 		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder().connectTimeout(this.connectTimeout);
-		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.scheduler);
+		Connection connection = new Connection(request, listener, this.scheduler);
 		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
 		return builder.buildAsync(request.uri(), connection).handle((webSocket, failure) -> {
 			if (failure == null) {
@@ -88,8 +88,8 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		private volatile @Nullable WebSocket webSocket;
 
-		Connection(long maxInboundMessageSize, TransportListener listener, ScheduledExecutorService scheduler) {
-			super(maxInboundMessageSize, listener);
+		Connection(TransportRequest request, TransportListener listener, ScheduledExecutorService scheduler) {
+			super(request, listener);
 			this.scheduler = scheduler;
 		}
 

@@ -76,7 +76,7 @@ public final class SpringWebSocketConnector implements TransportConnector {
 	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		request.headers().forEach((name, values) -> values.forEach((value) -> headers.add(name, value)));
-		Connection connection = new Connection(request.maxInboundMessageSize(), listener, this.writeExecutor,
+		Connection connection = new Connection(request, listener, this.writeExecutor,
 				this.scheduler);
 		return this.client.execute(connection, headers, request.uri()).thenApply((session) -> connection);
 	}
@@ -91,9 +91,9 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		private volatile @Nullable WebSocketSession session;
 
-		Connection(long maxInboundMessageSize, TransportListener listener, Executor writeExecutor,
+		Connection(TransportRequest request, TransportListener listener, Executor writeExecutor,
 				ScheduledExecutorService scheduler) {
-			super(maxInboundMessageSize, listener);
+			super(request, listener);
 			this.writeExecutor = writeExecutor;
 			this.scheduler = scheduler;
 		}

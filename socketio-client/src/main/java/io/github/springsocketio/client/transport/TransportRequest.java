@@ -27,7 +27,7 @@ import io.github.springsocketio.client.protocol.EngineProtocol;
  * @param uri the full URI, with the Engine.IO query parameters
  * @param headers the HTTP headers of the handshake
  * @param maxInboundMessageSize the largest message the connection accepts, in bytes (characters for text)
- * @param protocol the Engine.IO revision, whose payload framing long-polling uses
+ * @param protocol the Engine.IO revision, whose framing of payloads and binary frames the transports use
  * @author springsocketio
  * @since 0.1.0
  */

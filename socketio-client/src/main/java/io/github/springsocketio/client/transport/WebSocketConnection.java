@@ -21,15 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.protocol.EngineProtocol;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the WebSocket connections of both stacks share: the queue of frames to send (a WebSocket
- * allows one send at a time), putting inbound fragments together, and telling the listener once
- * that the connection closed.
+ * allows one send at a time), putting inbound fragments together, a binary message's framing in
+ * the session's Engine.IO revision, and telling the listener once that the connection closed.
  */
 abstract class WebSocketConnection implements TransportConnection {
 
@@ -42,6 +44,8 @@ abstract class WebSocketConnection implements TransportConnection {
 
 	private final TransportListener listener;
 
+	private final EngineProtocol protocol;
+
 	/** Frames to send: a String, a byte[] or {@link #CLOSE}. */
 	final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
 
@@ -49,9 +53,10 @@ abstract class WebSocketConnection implements TransportConnection {
 
 	final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-	WebSocketConnection(long maxInboundMessageSize, TransportListener listener) {
-		this.assembler = new MessageAssembler(maxInboundMessageSize);
+	WebSocketConnection(TransportRequest request, TransportListener listener) {
+		this.assembler = new MessageAssembler(request.maxInboundMessageSize());
 		this.listener = listener;
+		this.protocol = request.protocol();
 	}
 
 	@Override
@@ -66,7 +71,7 @@ abstract class WebSocketConnection implements TransportConnection {
 
 	@Override
 	public void send(byte[] bytes) {
-		enqueue(bytes);
+		enqueue(this.protocol.binaryFrame(bytes));
 	}
 
 	@Override
@@ -120,22 +125,32 @@ abstract class WebSocketConnection implements TransportConnection {
 	 * @return false when the message is too large and the connection was dropped
 	 */
 	boolean receiveBinary(ByteBuffer fragment, boolean last) {
+		byte[] message;
 		try {
-			byte[] bytes = this.assembler.binary(fragment, last);
-			if (bytes != null) {
-				this.listener.onBinary(bytes);
-			}
-			return true;
+			byte[] frame = this.assembler.binary(fragment, last);
+			message = (frame != null) ? this.protocol.binaryMessage(frame) : null;
 		}
 		catch (MessageAssembler.MessageTooLargeException ex) {
 			tooLarge(ex);
 			return false;
 		}
+		catch (ProtocolException ex) {
+			failed(ex.getMessage());
+			return false;
+		}
+		if (message != null) {
+			this.listener.onBinary(message);
+		}
+		return true;
 	}
 
 	private void tooLarge(MessageAssembler.MessageTooLargeException ex) {
 		logger.error(ex.getMessage());
-		closed(true, ex.getMessage(), null);
+		failed(ex.getMessage());
+	}
+
+	private void failed(String description) {
+		closed(true, description, null);
 		abort();
 	}
 

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
-import io.github.springsocketio.client.protocol.EnginePacket;
 import io.github.springsocketio.client.protocol.EngineProtocol;
 import io.github.springsocketio.client.protocol.Handshake;
 import io.github.springsocketio.client.transport.TransportConnection;
@@ -118,7 +117,7 @@ class EngineSessionTests {
 	@Test
 	void pingsTheServerWhereTheProtocolSaysTheClientPings() throws Exception {
 		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
-				new ClientPingingProtocol(), this.listener);
+				EngineProtocol.V3, this.listener);
 		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
 		session.open((request, listener) -> {
 			transportListener.complete(listener);
@@ -287,58 +286,6 @@ class EngineSessionTests {
 		@Override
 		public CompletableFuture<Void> terminated() {
 			return CompletableFuture.completedFuture(null);
-		}
-
-	}
-
-	/**
-	 * Engine.IO 4 with the client pinging, as Engine.IO 3 does.
-	 */
-	private static final class ClientPingingProtocol implements EngineProtocol {
-
-		@Override
-		public String version() {
-			return EngineProtocol.V4.version();
-		}
-
-		@Override
-		public Handshake parseHandshake(String data, JsonMapper mapper) {
-			return EngineProtocol.V4.parseHandshake(data, mapper);
-		}
-
-		@Override
-		public boolean clientPings() {
-			return true;
-		}
-
-		@Override
-		public String encodePayload(List<EnginePacket> packets) {
-			return EngineProtocol.V4.encodePayload(packets);
-		}
-
-		@Override
-		public List<EnginePacket> decodePayload(String payload) {
-			return EngineProtocol.V4.decodePayload(payload);
-		}
-
-		@Override
-		public long payloadSize(EnginePacket packet) {
-			return EngineProtocol.V4.payloadSize(packet);
-		}
-
-		@Override
-		public String probe() {
-			return EngineProtocol.V4.probe();
-		}
-
-		@Override
-		public String probeAnswer() {
-			return EngineProtocol.V4.probeAnswer();
-		}
-
-		@Override
-		public String upgrade() {
-			return EngineProtocol.V4.upgrade();
 		}
 
 	}

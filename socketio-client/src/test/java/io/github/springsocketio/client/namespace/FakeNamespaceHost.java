@@ -36,6 +36,8 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 
 	private final NamespaceOptions options;
 
+	private final SocketProtocol protocol;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final SocketPacketEncoder encoder = new SocketPacketEncoder(this.mapper);
@@ -60,18 +62,20 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	volatile Consumer<String> onSent = (text) -> {
 	};
 
+	/** Whether the server connected "/" by itself, as a protocol 4 server does. */
+	volatile boolean serverConnectedDefaultNamespace;
+
 	FakeNamespaceHost(NamespaceOptions options) {
+		this(options, SocketProtocol.V5);
+	}
+
+	FakeNamespaceHost(NamespaceOptions options, SocketProtocol protocol) {
 		this.options = options;
+		this.protocol = protocol;
 	}
 
 	static NamespaceOptions options(int retries, Duration ackTimeout, int sendBufferMaxPackets) {
-		return options(retries, ackTimeout, sendBufferMaxPackets, SocketProtocol.V5);
-	}
-
-	static NamespaceOptions options(int retries, Duration ackTimeout, int sendBufferMaxPackets,
-			SocketProtocol protocol) {
-		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, null, Map.of("token", "t1"), List.of(),
-				protocol);
+		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, null, Map.of("v", "1"), List.of());
 	}
 
 	/**
@@ -120,6 +124,22 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	@Override
 	public NamespaceOptions options() {
 		return this.options;
+	}
+
+	@Override
+	public SocketProtocol protocol() {
+		return this.protocol;
+	}
+
+	@Override
+	public boolean serverConnectedDefaultNamespace() {
+		return this.serverConnectedDefaultNamespace;
+	}
+
+	@Override
+	public boolean switchToOlderProtocol() {
+		this.reports.add("older protocol");
+		return false;
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -15,13 +14,9 @@ import io.github.springsocketio.client.NotConnectedException;
 import io.github.springsocketio.client.SendBufferFullException;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.SocketIoSocket;
-import io.github.springsocketio.client.protocol.EncodedPacket;
-import io.github.springsocketio.client.protocol.SocketPacketEncoder;
 import io.github.springsocketio.client.protocol.SocketProtocol;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -227,57 +222,73 @@ class NamespaceTests {
 	}
 
 	@Test
-	void followsItsProtocolRevision() throws Exception {
-		RecordingProtocol protocol = new RecordingProtocol();
+	void connectsAsProtocol4Does() throws Exception {
 		this.host.close();
-		this.host = new FakeNamespaceHost(FakeNamespaceHost.options(0, Duration.ofSeconds(10), 1000, protocol));
+		this.host = new FakeNamespaceHost(
+				new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, (namespace) -> Map.of("token", "a b&c"),
+						Map.of("v", "1"), List.of()),
+				SocketProtocol.V4);
 		Namespace root = new Namespace(this.host, "/");
 		Namespace chat = new Namespace(this.host, "/chat");
 		CompletableFuture<Void> rootConnected = root.socket().connectAsync();
 		CompletableFuture<Void> chatConnected = chat.socket().connectAsync();
-		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.host.sent.contains("0/chat,"));
-		// This revision's server connects "/" by itself (the CONNECT of "/", asked for first, is not
-		// sent); the CONNECT of "/chat" is given the query.
-		assertThat(this.host.sent).containsExactly("0/chat,");
-		assertThat(protocol.queries).containsExactly(Map.of("token", "t1"));
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> !this.host.sent.isEmpty());
+		// The server connects "/" by itself; "/chat" carries the query and the auth map as its query.
+		assertThat(this.host.sent).containsExactly("0/chat?v=1&token=a+b%26c,");
 		this.host.receive(root, "0");
-		this.host.receive(chat, "0/chat,");
+		this.host.receive(chat, "0/chat");
 		rootConnected.get(TIMEOUT, TimeUnit.SECONDS);
 		chatConnected.get(TIMEOUT, TimeUnit.SECONDS);
 		assertThat(root.socket().id()).isEqualTo("engine-sid");
 		assertThat(chat.socket().id()).isEqualTo("/chat#engine-sid");
+		// Leaving "/" sends nothing: a DISCONNECT of "/" would close every namespace.
+		this.host.onSerial(() -> root.leave(DisconnectReason.IO_CLIENT_DISCONNECT, true));
+		this.host.onSerial(() -> chat.leave(DisconnectReason.IO_CLIENT_DISCONNECT, true));
+		assertThat(this.host.sent).containsExactly("0/chat?v=1&token=a+b%26c,", "1/chat,");
 	}
 
-	/**
-	 * A revision whose server connects "/" by itself and whose namespace ids derive from the
-	 * Engine.IO session's, as Socket.IO 2's do.
-	 */
-	private static final class RecordingProtocol implements SocketProtocol {
+	@Test
+	void connectsTheDefaultNamespaceAtOnceWhenTheProtocol4ServerConnectedItBeforeItWasJoined() throws Exception {
+		this.host.close();
+		this.host = new FakeNamespaceHost(FakeNamespaceHost.options(0, Duration.ofSeconds(10), 1000), SocketProtocol.V4);
+		this.host.serverConnectedDefaultNamespace = true;
+		Namespace root = new Namespace(this.host, "/");
+		root.socket().connectAsync().get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(root.socket().id()).isEqualTo("engine-sid");
+		assertThat(this.host.sent).isEmpty();
+	}
 
-		final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
+	@Test
+	void readsAProtocol4RefusalWhetherTextOrData() throws Exception {
+		this.host.close();
+		this.host = new FakeNamespaceHost(FakeNamespaceHost.options(0, Duration.ofSeconds(10), 1000), SocketProtocol.V4);
+		Namespace chat = new Namespace(this.host, "/chat");
+		CompletableFuture<Void> text = chat.socket().connectAsync();
+		this.host.receive(chat, "4/chat,\"Not authorized\"");
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> text.get(TIMEOUT, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(SocketIoConnectException.class,
+					(failure) -> assertThat(failure.serverMessage()).isEqualTo("Not authorized"));
+		CompletableFuture<Void> data = chat.socket().connectAsync();
+		this.host.receive(chat, "4/chat,{\"code\":401}");
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> data.get(TIMEOUT, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(SocketIoConnectException.class,
+					(failure) -> assertThat(failure.data().get("code").asInt()).isEqualTo(401));
+	}
 
-		@Override
-		public boolean connectsDefaultNamespaceItself() {
-			return true;
-		}
-
-		@Override
-		public EncodedPacket connect(SocketPacketEncoder encoder, String namespace, Map<String, ?> auth,
-				Map<String, String> query) {
-			this.queries.add(query);
-			return SocketProtocol.V5.connect(encoder, namespace, auth, query);
-		}
-
-		@Override
-		public @Nullable String sessionId(String namespace, @Nullable JsonNode reply, String engineSessionId) {
-			return "/".equals(namespace) ? engineSessionId : namespace + "#" + engineSessionId;
-		}
-
-		@Override
-		public Refusal refusal(@Nullable JsonNode data) {
-			return SocketProtocol.V5.refusal(data);
-		}
-
+	@Test
+	void asksTheConnectionToSwitchWhenAProtocol5ConnectIsAnsweredWithoutASessionId() throws Exception {
+		Namespace chat = new Namespace(this.host, "/chat");
+		CompletableFuture<Void> connected = chat.socket().connectAsync();
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> !this.host.sent.isEmpty());
+		this.host.receive(chat, "0/chat,");
+		assertThat(this.host.reports.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("older protocol");
+		// This connection may not switch: the connect fails, saying what to do.
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> connected.get(TIMEOUT, TimeUnit.SECONDS))
+			.havingCause()
+			.withMessageContaining("Socket.IO 1.x/2.x server")
+			.withMessageContaining("set it to auto or v4");
 	}
 
 }

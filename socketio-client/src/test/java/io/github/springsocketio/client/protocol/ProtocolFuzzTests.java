@@ -39,15 +39,26 @@ class ProtocolFuzzTests {
 		SocketPacketEncoder encoder = new SocketPacketEncoder(this.mapper);
 		int decoded = 0;
 		for (int i = 0; i < INPUTS; i++) {
-			String input = switch (i % 4) {
+			List<EnginePacket> packets = List.of(EnginePacket.message(randomString()),
+					EnginePacket.binaryMessage(randomBytes()));
+			String input = switch (i % 5) {
 				case 0 -> randomString();
 				case 1 -> mutate(encoder.encode(randomType(), randomNamespace(), randomAckId(), randomArgs()).text());
 				case 2 -> mutate("4" + encoder.encode(SocketPacketType.EVENT, "/", -1, randomArgs()).text());
-				default -> mutate(EngineCodec.encodePayload(List.of(EnginePacket.message(randomString()),
-						EnginePacket.binaryMessage(randomBytes()))));
+				case 3 -> mutate(EngineProtocol.V3.encodePayload(packets));
+				default -> mutate(EngineCodec.encodePayload(packets));
 			};
 			try {
-				EngineCodec.decodePayload(input);
+				EngineProtocol.V4.decodePayload(input);
+			}
+			catch (ProtocolException ex) {
+				// expected for malformed input
+			}
+			catch (RuntimeException ex) {
+				fail("Engine.IO 4 decoding of input #" + i + " '" + input + "' threw " + ex, ex);
+			}
+			try {
+				EngineProtocol.V3.decodePayload(input);
 				EngineCodec.decode(input);
 			}
 			catch (ProtocolException ex) {
@@ -95,15 +106,24 @@ class ProtocolFuzzTests {
 
 	@Test
 	void pollingPayloadsDecodeToWhatWasEncoded() {
+		assertPayloadsRoundTrip(EngineProtocol.V4);
+	}
+
+	@Test
+	void engineIo3PollingPayloadsDecodeToWhatWasEncoded() {
+		assertPayloadsRoundTrip(EngineProtocol.V3);
+	}
+
+	private void assertPayloadsRoundTrip(EngineProtocol protocol) {
 		for (int i = 0; i < 20_000; i++) {
 			List<EnginePacket> packets = new ArrayList<>();
 			int count = 1 + this.random.nextInt(5);
 			for (int j = 0; j < count; j++) {
 				packets.add(this.random.nextBoolean() ? EnginePacket.binaryMessage(randomBytes())
 						: new EnginePacket(EnginePacketType.values()[this.random.nextInt(7)],
-								randomString().replace("\u001e", ""), null));
+								textData(protocol), null));
 			}
-			List<EnginePacket> decoded = EngineCodec.decodePayload(EngineCodec.encodePayload(packets));
+			List<EnginePacket> decoded = protocol.decodePayload(protocol.encodePayload(packets));
 			assertThat(decoded).hasSize(packets.size());
 			for (int j = 0; j < count; j++) {
 				EnginePacket expected = packets.get(j);
@@ -113,6 +133,15 @@ class ProtocolFuzzTests {
 				assertThat(decoded.get(j)).isEqualTo(expected);
 			}
 		}
+	}
+
+	/**
+	 * Random packet data; for Engine.IO 4 without colons, which would make a payload look like an
+	 * Engine.IO 3 one (as no packet of a Socket.IO server does).
+	 */
+	private String textData(EngineProtocol protocol) {
+		String data = randomString().replace("\u001e", "");
+		return (protocol == EngineProtocol.V4) ? data.replace(":", "") : data;
 	}
 
 	private SocketPacketType randomType() {
