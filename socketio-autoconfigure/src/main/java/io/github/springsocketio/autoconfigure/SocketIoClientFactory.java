@@ -137,6 +137,7 @@ public class SocketIoClientFactory {
 		valid(prefix + ".transports", client.getTransports(),
 				() -> builder.transports(client.getTransports().toArray(Transport[]::new)));
 		builder.upgrade(client.isUpgrade()).webSocketImplementation(client.getWebsocketImplementation());
+		valid(prefix + ".protocol", client.getProtocol(), () -> builder.protocol(client.getProtocol()));
 		valid(prefix + ".path", client.getPath(), () -> builder.path(client.getPath()));
 		valid(prefix + ".namespaces", client.getNamespaces(),
 				() -> builder.namespaces(client.getNamespaces().toArray(String[]::new)));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.WebSocketImplementation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -140,6 +141,12 @@ public class SocketIoProperties {
 		 * client on Tomcat.
 		 */
 		private WebSocketImplementation websocketImplementation = WebSocketImplementation.JDK;
+
+		/**
+		 * Socket.IO protocol revision: 'auto' finds out whether the server is a Socket.IO
+		 * 1.x/2.x server (v4) or a later one (v5).
+		 */
+		private ProtocolVersion protocol = ProtocolVersion.AUTO;
 
 		/**
 		 * Whether to connect when the application context starts.
@@ -263,6 +270,14 @@ public class SocketIoProperties {
 
 		public void setWebsocketImplementation(WebSocketImplementation websocketImplementation) {
 			this.websocketImplementation = websocketImplementation;
+		}
+
+		public ProtocolVersion getProtocol() {
+			return this.protocol;
+		}
+
+		public void setProtocol(ProtocolVersion protocol) {
+			this.protocol = protocol;
 		}
 
 		public boolean isAutoConnect() {

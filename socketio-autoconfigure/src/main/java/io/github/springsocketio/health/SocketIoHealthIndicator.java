@@ -17,10 +17,12 @@ package io.github.springsocketio.health;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoConnectException;
@@ -92,10 +94,12 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 		Map<String, String> namespaces = new LinkedHashMap<>(this.namespaces);
 		boolean up = this.client.isConnected() && namespaces.values().stream().allMatch("connected"::equals);
 		Transport transport = this.client.transport();
+		ProtocolVersion protocol = this.client.protocol();
 		builder.status(up ? org.springframework.boot.health.contributor.Status.UP
 				: org.springframework.boot.health.contributor.Status.DOWN)
 			.withDetail("url", this.url)
 			.withDetail("transport", (transport != null) ? transport.wireName() : "none")
+			.withDetail("protocol", (protocol != null) ? protocol.name().toLowerCase(Locale.ROOT) : "none")
 			.withDetail("state", this.client.state().name())
 			.withDetail("namespaces", namespaces)
 			.withDetail("reconnectAttempts", this.reconnectAttempts.get());

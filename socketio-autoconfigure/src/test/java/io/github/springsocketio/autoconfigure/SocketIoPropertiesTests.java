@@ -28,6 +28,7 @@ class SocketIoPropertiesTests {
 		assertThat(this.client.getMaxInboundMessageSize().toBytes())
 			.isEqualTo(SocketIoClient.Builder.DEFAULT_MAX_INBOUND_MESSAGE_SIZE);
 		assertThat(this.client.isUpgrade()).isTrue();
+		assertThat(this.client.getProtocol()).isEqualTo(SocketIoClient.Builder.DEFAULT_PROTOCOL);
 	}
 
 	@Test
