@@ -68,6 +68,7 @@ def register(namespace):
             'transport': sio.eio.transport(sio.manager.eio_sid_from_sid(sid, namespace)),
             'query': {} if hide else query,
             'auth': {} if hide else (auth or {}),
+            'token': auth.get('token') if isinstance(auth, dict) and not hide else None,
             'headers': {'x-api-key': None if hide else environ.get('HTTP_X_API_KEY')},
         }, to=sid, namespace=namespace)
 

@@ -1,6 +1,7 @@
 package io.github.springsocketio.test;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5 extension that runs a reference Socket.IO server in a {@code node} child process on a
- * free loopback port for the tests of one class. Register it as a static field:
+ * JUnit 5 extension that runs a reference Socket.IO server in a child process ({@code node},
+ * {@code python3} or {@code java}) on a free loopback port for the tests of one class. Register it
+ * as a static field:
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -33,7 +35,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * The server scripts live in {@code socketio-test/src/main/node}; their npm packages are installed
  * from the lock file with {@code npm ci} on first use. The folder is found through the system property
- * {@value #NODE_DIR_PROPERTY} or by looking upwards from the working directory.
+ * {@value #NODE_DIR_PROPERTY} or by looking upwards from the working directory. The netty-socketio
+ * servers are the Maven modules under {@code interop-servers}, found through the system property
+ * {@value #INTEROP_SERVERS_DIR_PROPERTY} or by looking upwards; the build writes their class path.
+ * <p>
+ * Every server prints {@code listening on <port>} once it accepts connections, and takes the port
+ * and its options from the environment: {@code PORT}, and {@code PING_INTERVAL} and
+ * {@code PING_TIMEOUT} in milliseconds (see {@link #withEnv(String, String)}).
  *
  * @author springsocketio
  * @since 0.1.0
@@ -43,11 +51,14 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	/** System property naming the folder that holds the server scripts and their node_modules. */
 	public static final String NODE_DIR_PROPERTY = "socketio.test.node-dir";
 
+	/** System property naming the {@code interop-servers} folder of the netty-socketio server modules. */
+	public static final String INTEROP_SERVERS_DIR_PROPERTY = "socketio.test.interop-servers-dir";
+
 	private static final Pattern LISTENING = Pattern.compile("listening on (\\d+)");
 
 	private static final long START_TIMEOUT_SECONDS = 30;
 
-	private final List<String> command;
+	private final Launcher launcher;
 
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -57,8 +68,8 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	private int port;
 
-	private SocketIoServerExtension(String... command) {
-		this.command = List.of(command);
+	private SocketIoServerExtension(Launcher launcher) {
+		this.launcher = launcher;
 	}
 
 	/**
@@ -66,7 +77,23 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension nodeReference() {
-		return new SocketIoServerExtension("node", "server.js");
+		return new SocketIoServerExtension(new NodeScript("server.js"));
+	}
+
+	/**
+	 * Node {@code socket.io} of one generation with the handlers of the interop contract
+	 * ({@code generations-server.js}): 2.5.1 (Engine.IO 3 / Socket.IO protocol 4), 3.1.2 or 4.8.4
+	 * (Engine.IO 4 / protocol 5). With {@code withEnv("ALLOW_EIO3", "1")} 3.x and 4.x also accept
+	 * Engine.IO 3 clients ({@code allowEIO3}).
+	 * @param majorVersion 2, 3 or 4
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension nodeGeneration(int majorVersion) {
+		if (majorVersion < 2 || majorVersion > 4) {
+			throw new IllegalArgumentException("No socket.io " + majorVersion + ".x server: 2, 3 or 4");
+		}
+		return new SocketIoServerExtension(new NodeScript("generations-server.js")).withEnv("SOCKETIO_VERSION",
+				String.valueOf(majorVersion));
 	}
 
 	/**
@@ -76,8 +103,29 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension pythonReference() {
-		String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-		return new SocketIoServerExtension(python, "python_server.py");
+		return new SocketIoServerExtension(new PythonScript("python_server.py"));
+	}
+
+	/**
+	 * netty-socketio 1.7.19 (Engine.IO 3 / Socket.IO protocol 4) with the handlers of the interop
+	 * contract, in a JVM of its own: the module {@code interop-servers/netty-socketio-1}, which must
+	 * have been built.
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension nettySocketIo1() {
+		return new SocketIoServerExtension(new JavaServer("netty-socketio-1",
+				"io.github.springsocketio.interop.netty1.NettySocketIo1Server"));
+	}
+
+	/**
+	 * netty-socketio 2.0.13 (Engine.IO 4 / Socket.IO protocol 5, and Engine.IO 3) with the handlers
+	 * of the interop contract, in a JVM of its own: the module
+	 * {@code interop-servers/netty-socketio-2}, which must have been built.
+	 * @return a new extension
+	 */
+	public static SocketIoServerExtension nettySocketIo2() {
+		return new SocketIoServerExtension(new JavaServer("netty-socketio-2",
+				"io.github.springsocketio.interop.netty2.NettySocketIo2Server"));
 	}
 
 	/**
@@ -86,7 +134,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension scripted() {
-		return new SocketIoServerExtension("node", "scripted-server.js");
+		return new SocketIoServerExtension(new NodeScript("scripted-server.js"));
 	}
 
 	/**
@@ -94,12 +142,12 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension httpProxy() {
-		return new SocketIoServerExtension("node", "proxy.js");
+		return new SocketIoServerExtension(new NodeScript("proxy.js"));
 	}
 
 	/**
 	 * Sets an environment variable of the server process, e.g. {@code PING_INTERVAL}, {@code PING_TIMEOUT}
-	 * or {@code MAX_PAYLOAD} of the reference server.
+	 * or {@code MAX_PAYLOAD} of the reference server, or {@code ALLOW_EIO3} of a Node generation.
 	 * @param name the variable
 	 * @param value its value
 	 * @return this extension
@@ -150,14 +198,12 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	/**
 	 * Starts the server and waits until it listens.
-	 * @throws IOException when node cannot be started
+	 * @throws IOException when the server's files cannot be read
 	 */
 	public synchronized void start() throws IOException {
-		Path directory = nodeDirectory();
-		if ("node".equals(this.command.get(0))) {
-			installPackages(directory);
-		}
-		ProcessBuilder builder = new ProcessBuilder(this.command).directory(directory.toFile())
+		Path directory = this.launcher.directory();
+		List<String> command = this.launcher.command(directory);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true);
 		builder.environment().putAll(this.environment);
 		builder.environment().put("PORT", (this.port != 0) ? String.valueOf(this.port) : "0");
@@ -165,7 +211,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 			this.process = builder.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot run '" + this.command.get(0) + "': " + installHint(), ex);
+			throw new IllegalStateException("Cannot run '" + command.get(0) + "': " + this.launcher.installHint(), ex);
 		}
 		CompletableFuture<Integer> listening = new CompletableFuture<>();
 		Thread reader = new Thread(() -> readOutput(this.process, listening), "socketio-test-server-output");
@@ -181,8 +227,8 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			stop();
-			throw new IllegalStateException("The server '" + this.command.get(1) + "' did not start (" + installHint()
-					+ "): " + output(), ex);
+			throw new IllegalStateException("The server '" + this.launcher.name() + "' did not start ("
+					+ this.launcher.installHint() + "): " + output(), ex);
 		}
 	}
 
@@ -237,16 +283,11 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 		listening.completeExceptionally(new IllegalStateException("The server process ended"));
 	}
 
-	private String installHint() {
-		return "node".equals(this.command.get(0)) ? "install Node.js 18 or later and put it on the PATH"
-				: "install Debian's python3-socketio and python3-aiohttp (apt-get install python3-socketio python3-aiohttp)";
-	}
-
 	/**
-	 * Installs the servers' npm packages from the lock file when they are missing.
+	 * Installs the servers' npm packages from the lock file when they are missing or older than it.
 	 */
 	private static synchronized void installPackages(Path directory) throws IOException {
-		if (Files.isDirectory(directory.resolve("node_modules"))) {
+		if (packagesInstalled(directory)) {
 			return;
 		}
 		String hint = "install Node.js 18 or later with npm, then run 'npm ci' in " + directory;
@@ -274,6 +315,16 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 		}
 	}
 
+	/**
+	 * Whether npm's record of the installed packages is at least as recent as the lock file.
+	 */
+	private static boolean packagesInstalled(Path directory) throws IOException {
+		Path installed = directory.resolve("node_modules/.package-lock.json");
+		Path lock = directory.resolve("package-lock.json");
+		return Files.isRegularFile(installed)
+				&& Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0;
+	}
+
 	private static Path nodeDirectory() {
 		String configured = System.getProperty(NODE_DIR_PROPERTY);
 		if (configured != null) {
@@ -287,6 +338,119 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 		}
 		throw new IllegalStateException("Cannot find the reference server scripts: set the system property '"
 				+ NODE_DIR_PROPERTY + "' to the folder socketio-test/src/main/node");
+	}
+
+	private static Path interopServerDirectory(String module) {
+		String configured = System.getProperty(INTEROP_SERVERS_DIR_PROPERTY);
+		if (configured != null) {
+			return Paths.get(configured, module);
+		}
+		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("interop-servers").resolve(module);
+			if (Files.isRegularFile(candidate.resolve("pom.xml"))) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("Cannot find the server module interop-servers/" + module
+				+ ": set the system property '" + INTEROP_SERVERS_DIR_PROPERTY + "' to the folder interop-servers");
+	}
+
+	/**
+	 * How a server process is started: the folder it runs in, its command line, and what to install
+	 * when it cannot run.
+	 */
+	private interface Launcher {
+
+		String name();
+
+		Path directory();
+
+		List<String> command(Path directory) throws IOException;
+
+		String installHint();
+
+	}
+
+	/**
+	 * A script of {@code socketio-test/src/main/node} run by {@code node}, its npm packages installed first.
+	 */
+	private record NodeScript(String name) implements Launcher {
+
+		@Override
+		public Path directory() {
+			return nodeDirectory();
+		}
+
+		@Override
+		public List<String> command(Path directory) throws IOException {
+			installPackages(directory);
+			return List.of("node", this.name);
+		}
+
+		@Override
+		public String installHint() {
+			return "install Node.js 18 or later and put it on the PATH";
+		}
+
+	}
+
+	/**
+	 * A script of {@code socketio-test/src/main/node} run by the system's Python, which sees Debian's packages.
+	 */
+	private record PythonScript(String name) implements Launcher {
+
+		@Override
+		public Path directory() {
+			return nodeDirectory();
+		}
+
+		@Override
+		public List<String> command(Path directory) {
+			String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+			return List.of(python, this.name);
+		}
+
+		@Override
+		public String installHint() {
+			return "install Debian's python3-socketio and python3-aiohttp"
+					+ " (apt-get install python3-socketio python3-aiohttp)";
+		}
+
+	}
+
+	/**
+	 * The main class of a module under {@code interop-servers}, run by this JVM's {@code java} with the
+	 * module's classes and the class path its build wrote to {@code target/classpath.txt}.
+	 */
+	private record JavaServer(String module, String mainClass) implements Launcher {
+
+		@Override
+		public String name() {
+			return "interop-servers/" + this.module;
+		}
+
+		@Override
+		public Path directory() {
+			return interopServerDirectory(this.module);
+		}
+
+		@Override
+		public List<String> command(Path directory) throws IOException {
+			Path classes = directory.resolve("target/classes");
+			Path classpath = directory.resolve("target/classpath.txt");
+			if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
+				throw new IllegalStateException("The server " + name() + " is not built: " + installHint());
+			}
+			String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+			return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp",
+					classes + File.pathSeparator + Files.readString(classpath).strip(), this.mainClass);
+		}
+
+		@Override
+		public String installHint() {
+			return "build it with './mvnw -pl " + name() + " install -DskipTests' in the project root";
+		}
+
 	}
 
 }
