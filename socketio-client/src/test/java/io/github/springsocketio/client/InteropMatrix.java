@@ -10,7 +10,6 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The interop matrix: the tests of a subclass run against every reference server with every
@@ -38,21 +37,10 @@ abstract class InteropMatrix {
 	@RegisterExtension
 	final TestClients clients = new TestClients();
 
-	/**
-	 * Names this run's server and transport in a failure: test reports know the runs of a
-	 * parameterized class only by their index.
-	 */
+	/** Names this run's server and transport in a failure. */
 	@RegisterExtension
-	final TestExecutionExceptionHandler namesTheRunInFailures = (context, failure) -> {
-		if (failure instanceof TestAbortedException) {
-			throw failure;
-		}
-		String run = this.server + " over " + this.mode + ": ";
-		if (failure instanceof AssertionError) {
-			throw new AssertionError(run + failure.getMessage(), failure);
-		}
-		throw new IllegalStateException(run + failure, failure);
-	};
+	final TestExecutionExceptionHandler namesTheRunInFailures = RunNames
+		.inFailures(() -> this.server + " over " + this.mode);
 
 	static List<Arguments> targets() {
 		List<Arguments> targets = new ArrayList<>();

@@ -40,7 +40,7 @@ import io.github.springsocketio.client.transport.TransportRequest;
 final class EngineRequests implements HandshakeRequest {
 
 	/** Query parameters of the protocol, which the application's query cannot set. */
-	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t", "b64");
+	private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid", "t");
 
 	private final ClientOptions options;
 
@@ -139,8 +139,6 @@ final class EngineRequests implements HandshakeRequest {
 				uri.append('&').append(encode(name)).append('=').append(encode(value));
 			}
 		});
-		this.protocol.query(transport)
-			.forEach((name, value) -> uri.append('&').append(encode(name)).append('=').append(encode(value)));
 		return URI.create(uri.toString());
 	}
 

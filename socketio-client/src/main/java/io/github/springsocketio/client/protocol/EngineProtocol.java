@@ -16,9 +16,7 @@
 package io.github.springsocketio.client.protocol;
 
 import java.util.List;
-import java.util.Map;
 
-import io.github.springsocketio.client.Transport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,13 +63,6 @@ public interface EngineProtocol {
 	boolean clientPings();
 
 	/**
-	 * Query parameters the revision adds to the requests of a transport.
-	 * @param transport the transport
-	 * @return the parameters, often none
-	 */
-	Map<String, String> query(Transport transport);
-
-	/**
 	 * Encodes packets as one long-polling payload.
 	 * @param packets the packets
 	 * @return the payload
@@ -86,6 +77,15 @@ public interface EngineProtocol {
 	 * @throws OlderProtocolException when it is framed as an older revision frames payloads
 	 */
 	List<EnginePacket> decodePayload(String payload);
+
+	/**
+	 * Decodes a long-polling payload the server sent as {@code application/octet-stream}.
+	 * @param payload the payload
+	 * @return the packets, in order
+	 * @throws io.github.springsocketio.client.ProtocolException when it cannot be decoded
+	 * @throws OlderProtocolException when the revision has no such payloads but an older one does
+	 */
+	List<EnginePacket> decodeBinaryPayload(byte[] payload);
 
 	/**
 	 * How many bytes a packet adds to a long-polling payload, separator included.

@@ -16,19 +16,22 @@
 package io.github.springsocketio.client.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import io.github.springsocketio.client.ProtocolException;
-import io.github.springsocketio.client.Transport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Engine.IO 3: the client pings; a long-polling payload frames each packet as
+ * Engine.IO 3: the client pings; a text long-polling payload frames each packet as
  * {@code <length>:<packet>}, the length counted in UTF-16 code units as JavaScript counts a
- * string's length, and long-polling asks for binary as {@code b4<base64>} text ({@code b64=1})
- * rather than the binary payload format; a binary WebSocket frame starts with the packet type.
+ * string's length, binary ones as {@code b4<base64>}; a server may answer in the binary payload
+ * format instead ({@code application/octet-stream}: per packet a byte 0 for text or 1 for binary,
+ * the length in bytes as one byte per digit, 255, then the packet); a binary WebSocket frame
+ * starts with the packet type. The client posts text payloads, which every server reads, and
+ * does not ask for base64 ({@code b64=1}), which netty-socketio answers by URL-decoding posts.
  */
 final class EngineProtocolV3 implements EngineProtocol {
 
@@ -54,11 +57,6 @@ final class EngineProtocolV3 implements EngineProtocol {
 	@Override
 	public boolean clientPings() {
 		return true;
-	}
-
-	@Override
-	public Map<String, String> query(Transport transport) {
-		return (transport == Transport.POLLING) ? Map.of("b64", "1") : Map.of();
 	}
 
 	@Override
@@ -97,6 +95,47 @@ final class EngineProtocolV3 implements EngineProtocol {
 			int end = start + (int) length;
 			if (end > start) {
 				packets.add(decodeRecord(payload.substring(start, end)));
+			}
+			position = end;
+		}
+		return packets;
+	}
+
+	/**
+	 * Reads the binary payload format; a body so labelled that does not start as it does (a byte
+	 * 0 or 1) is read as a text payload.
+	 */
+	@Override
+	public List<EnginePacket> decodeBinaryPayload(byte[] payload) {
+		if (payload.length > 0 && payload[0] != 0 && payload[0] != 1) {
+			return decodePayload(new String(payload, StandardCharsets.UTF_8));
+		}
+		List<EnginePacket> packets = new ArrayList<>();
+		int position = 0;
+		while (position < payload.length) {
+			byte kind = payload[position++];
+			if (kind != 0 && kind != 1) {
+				throw new ProtocolException("Invalid record kind in an Engine.IO 3 binary polling payload");
+			}
+			long length = 0;
+			int digits = 0;
+			while (position < payload.length && payload[position] != (byte) 0xFF) {
+				byte digit = payload[position++];
+				if (digit < 0 || digit > 9 || ++digits > MAX_LENGTH_DIGITS) {
+					throw new ProtocolException("Invalid record length in an Engine.IO 3 binary polling payload");
+				}
+				length = length * 10 + digit;
+			}
+			position++;
+			if (digits == 0 || position > payload.length || length > payload.length - position) {
+				throw new ProtocolException("A record of an Engine.IO 3 binary polling payload is cut short");
+			}
+			int end = position + (int) length;
+			if (kind == 1) {
+				packets.add(EnginePacket.binaryMessage(binaryMessage(Arrays.copyOfRange(payload, position, end))));
+			}
+			else if (end > position) {
+				packets.add(decodeRecord(new String(payload, position, end - position, StandardCharsets.UTF_8)));
 			}
 			position = end;
 		}

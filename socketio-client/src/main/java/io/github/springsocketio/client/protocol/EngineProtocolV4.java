@@ -15,10 +15,9 @@
  */
 package io.github.springsocketio.client.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-import io.github.springsocketio.client.Transport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,11 +49,6 @@ final class EngineProtocolV4 implements EngineProtocol {
 	}
 
 	@Override
-	public Map<String, String> query(Transport transport) {
-		return Map.of();
-	}
-
-	@Override
 	public String encodePayload(List<EnginePacket> packets) {
 		return EngineCodec.encodePayload(packets);
 	}
@@ -66,6 +60,20 @@ final class EngineProtocolV4 implements EngineProtocol {
 					+ "protocol 4 (a Socket.IO 1.x or 2.x server, or netty-socketio 1.x)");
 		}
 		return EngineCodec.decodePayload(payload);
+	}
+
+	/**
+	 * Engine.IO 4 has no binary payload format, but netty-socketio 2.x labels its text payloads so:
+	 * they are read as text, and what starts as the Engine.IO 3 format does (a byte 0 or 1) shows
+	 * an older server.
+	 */
+	@Override
+	public List<EnginePacket> decodeBinaryPayload(byte[] payload) {
+		if (payload.length > 0 && (payload[0] == 0 || payload[0] == 1)) {
+			throw new OlderProtocolException("The server answered with an Engine.IO 3 binary payload: it speaks "
+					+ "Socket.IO protocol 4 (a Socket.IO 1.x or 2.x server, or netty-socketio 1.x)");
+		}
+		return decodePayload(new String(payload, StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -18,7 +18,6 @@ package io.github.springsocketio.client.transport;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,10 +28,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a response body as UTF-8, failing once it is larger than the inbound limit instead of
- * buffering without bound.
+ * Reads a response body, failing once it is larger than the inbound limit instead of buffering
+ * without bound.
  */
-final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
 	private static final Log logger = LogFactory.getLog(LimitedBody.class);
 
@@ -40,7 +39,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<String> {
 
 	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-	private final CompletableFuture<String> body = new CompletableFuture<>();
+	private final CompletableFuture<byte[]> body = new CompletableFuture<>();
 
 	private Flow.@Nullable Subscription subscription;
 
@@ -81,11 +80,11 @@ final class LimitedBody implements HttpResponse.BodySubscriber<String> {
 
 	@Override
 	public void onComplete() {
-		this.body.complete(this.bytes.toString(StandardCharsets.UTF_8));
+		this.body.complete(this.bytes.toByteArray());
 	}
 
 	@Override
-	public CompletionStage<String> getBody() {
+	public CompletionStage<byte[]> getBody() {
 		return this.body;
 	}
 

@@ -29,6 +29,7 @@ import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
+import io.github.springsocketio.client.protocol.EngineProtocol;
 import io.github.springsocketio.client.protocol.Handshake;
 import org.jspecify.annotations.Nullable;
 
@@ -133,7 +134,7 @@ public final class PollingConnector implements TransportConnector {
 		 */
 		CompletableFuture<TransportConnection> handshake() {
 			return this.requests.get(HANDSHAKE_TIMEOUT, true).thenApply((body) -> {
-				deliver(this.request.protocol().decodePayload(body));
+				deliver(decode(body));
 				return this;
 			});
 		}
@@ -175,7 +176,7 @@ public final class PollingConnector implements TransportConnector {
 					return;
 				}
 				try {
-					deliver(this.request.protocol().decodePayload(body));
+					deliver(decode(body));
 				}
 				catch (ProtocolException ex) {
 					fail("poll", ex);
@@ -342,6 +343,11 @@ public final class PollingConnector implements TransportConnector {
 		@Override
 		public CompletableFuture<Void> terminated() {
 			return this.terminated;
+		}
+
+		private List<EnginePacket> decode(PollingRequests.Body body) {
+			EngineProtocol protocol = this.request.protocol();
+			return body.binary() ? protocol.decodeBinaryPayload(body.bytes()) : protocol.decodePayload(body.text());
 		}
 
 		private void deliver(List<EnginePacket> packets) {

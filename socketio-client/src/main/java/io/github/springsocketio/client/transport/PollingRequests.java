@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,9 @@ import org.jspecify.annotations.Nullable;
 final class PollingRequests {
 
 	private static final Log logger = LogFactory.getLog(PollingRequests.class);
+
+	/** The type of a response in the binary payload format of Engine.IO 3. */
+	private static final String BINARY_CONTENT_TYPE = "application/octet-stream";
 
 	private final HttpClient http;
 
@@ -75,7 +79,7 @@ final class PollingRequests {
 	 * @param handshake whether it is the handshake, for the failure's message
 	 * @return the response body
 	 */
-	CompletableFuture<String> get(Duration timeout, boolean handshake) {
+	CompletableFuture<Body> get(Duration timeout, boolean handshake) {
 		return send(build(null, timeout), handshake);
 	}
 
@@ -85,7 +89,7 @@ final class PollingRequests {
 	 * @param timeout how long the server may take
 	 * @return the response body
 	 */
-	CompletableFuture<String> post(String payload, Duration timeout) {
+	CompletableFuture<Body> post(String payload, Duration timeout) {
 		return send(build(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8), timeout), false);
 	}
 
@@ -123,21 +127,39 @@ final class PollingRequests {
 		return builder.build();
 	}
 
-	private CompletableFuture<String> send(HttpRequest request, boolean handshake) {
+	private CompletableFuture<Body> send(HttpRequest request, boolean handshake) {
 		if (logger.isTraceEnabled()) {
 			logger.trace(request.method() + " " + Redaction.url(request.uri().toString()));
 		}
-		CompletableFuture<HttpResponse<String>> exchange = this.http.sendAsync(request,
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request,
 				(info) -> new LimitedBody(this.request.maxInboundMessageSize()));
 		this.inFlight.add(exchange);
 		exchange.whenComplete((response, failure) -> this.inFlight.remove(exchange));
 		return exchange.thenApply((response) -> {
 			storeCookies(response);
+			Body body = new Body(response.body(), response.headers()
+				.firstValue("Content-Type")
+				.filter((type) -> type.toLowerCase(Locale.ROOT).startsWith(BINARY_CONTENT_TYPE))
+				.isPresent());
 			if (response.statusCode() != 200) {
-				throw new HttpStatusException(response.statusCode(), response.body(), handshake);
+				throw new HttpStatusException(response.statusCode(), body.text(), handshake);
 			}
-			return response.body();
+			return body;
 		});
+	}
+
+	/**
+	 * A response body: text, or in the binary payload format.
+	 *
+	 * @param bytes the body
+	 * @param binary whether the server sent it as {@value #BINARY_CONTENT_TYPE}
+	 */
+	record Body(byte[] bytes, boolean binary) {
+
+		String text() {
+			return new String(this.bytes, StandardCharsets.UTF_8);
+		}
+
 	}
 
 	private void storeCookies(HttpResponse<?> response) {

@@ -1,5 +1,7 @@
 package io.github.springsocketio.client.protocol;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -56,6 +58,15 @@ class ProtocolFuzzTests {
 			}
 			catch (RuntimeException ex) {
 				fail("Engine.IO 4 decoding of input #" + i + " '" + input + "' threw " + ex, ex);
+			}
+			try {
+				EngineProtocol.V3.decodeBinaryPayload(mutate(binaryPayload(packets)));
+			}
+			catch (ProtocolException ex) {
+				// expected for malformed input
+			}
+			catch (RuntimeException ex) {
+				fail("Engine.IO 3 binary payload decoding of input #" + i + " threw " + ex, ex);
 			}
 			try {
 				EngineProtocol.V3.decodePayload(input);
@@ -142,6 +153,32 @@ class ProtocolFuzzTests {
 	private String textData(EngineProtocol protocol) {
 		String data = randomString().replace("\u001e", "");
 		return (protocol == EngineProtocol.V4) ? data.replace(":", "") : data;
+	}
+
+	/**
+	 * Packets in the binary payload format of Engine.IO 3, text records with a random length.
+	 */
+	private byte[] binaryPayload(List<EnginePacket> packets) {
+		ByteArrayOutputStream payload = new ByteArrayOutputStream();
+		for (EnginePacket packet : packets) {
+			byte[] data = (packet.binary() != null) ? EngineProtocol.V3.binaryFrame(packet.binary())
+					: EngineCodec.encode(packet).getBytes(StandardCharsets.UTF_8);
+			payload.write((packet.binary() != null) ? 1 : 0);
+			for (char digit : String.valueOf(this.random.nextInt(3) == 0 ? this.random.nextInt(40) : data.length)
+				.toCharArray()) {
+				payload.write(digit - '0');
+			}
+			payload.write(0xFF);
+			payload.writeBytes(data);
+		}
+		return payload.toByteArray();
+	}
+
+	private byte[] mutate(byte[] bytes) {
+		if (bytes.length > 0 && this.random.nextBoolean()) {
+			bytes[this.random.nextInt(bytes.length)] = (byte) this.random.nextInt(256);
+		}
+		return bytes;
 	}
 
 	private SocketPacketType randomType() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springsocketio.client.ProtocolException;
-import io.github.springsocketio.client.Transport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,10 +52,24 @@ class ProtocolRevisionTests {
 	}
 
 	@Test
-	void asksForBase64BinaryOnLongPollingOnly() {
-		assertThat(EngineProtocol.V3.query(Transport.POLLING)).isEqualTo(Map.of("b64", "1"));
-		assertThat(EngineProtocol.V3.query(Transport.WEBSOCKET)).isEmpty();
-		assertThat(EngineProtocol.V4.query(Transport.POLLING)).isEmpty();
+	void decodesTheBinaryPayloadFormat() {
+		// As socket.io 2.5.1 and netty-socketio 1.x answer a poll with a binary attachment: a text
+		// record (0, its length in UTF-8 bytes digit by digit, 255, the packet), then binary records
+		// (1, the length with the type byte, 255, the type byte 4, the bytes).
+		byte[] text = "4ü".getBytes(StandardCharsets.UTF_8);
+		byte[] payload = { 0, 3, (byte) 0xFF, text[0], text[1], text[2], 1, 4, (byte) 0xFF, 4, 9, 8, 7, 1, 1, (byte) 0xFF,
+				4 };
+		assertThat(EngineProtocol.V3.decodeBinaryPayload(payload)).containsExactly(EnginePacket.message("ü"),
+				EnginePacket.binaryMessage(new byte[] { 9, 8, 7 }), EnginePacket.binaryMessage(new byte[0]));
+		// A text payload labelled binary is read as text.
+		assertThat(EngineProtocol.V3.decodeBinaryPayload("2:4a".getBytes(StandardCharsets.UTF_8)))
+			.containsExactly(EnginePacket.message("a"));
+		for (byte[] broken : List.of(new byte[] { 2, 1, (byte) 0xFF, '4' }, new byte[] { 0, 5, (byte) 0xFF, '4' },
+				new byte[] { 0, (byte) 0xFF, '4' }, new byte[] { 0, 1 }, new byte[] { 1, 1, (byte) 0xFF, '4' },
+				new byte[] { 0, 12, (byte) 0xFF, '4' })) {
+			assertThatExceptionOfType(ProtocolException.class)
+				.isThrownBy(() -> EngineProtocol.V3.decodeBinaryPayload(broken));
+		}
 	}
 
 	@Test
@@ -85,6 +98,12 @@ class ProtocolRevisionTests {
 		assertThatExceptionOfType(OlderProtocolException.class)
 			.isThrownBy(() -> EngineProtocol.V4.decodePayload("96:0{\"sid\":\"abc\"}2:40"))
 			.withMessageContaining("Socket.IO protocol 4");
+		// The binary payload format, as netty-socketio 1.x answers any handshake; netty-socketio 2.x
+		// labels its Engine.IO 4 text payloads as binary.
+		assertThatExceptionOfType(OlderProtocolException.class)
+			.isThrownBy(() -> EngineProtocol.V4.decodeBinaryPayload(new byte[] { 0, 1, (byte) 0xFF, '6' }));
+		assertThat(EngineProtocol.V4.decodeBinaryPayload("6".getBytes(StandardCharsets.UTF_8)))
+			.containsExactly(new EnginePacket(EnginePacketType.NOOP, null, null));
 		assertThat(EngineProtocol.V4.decodePayload("0{\"sid\":\"abc\"}\u001e40")).hasSize(2);
 		assertThatExceptionOfType(ProtocolException.class).isThrownBy(() -> EngineProtocol.V4.decodePayload("9x"))
 			.isNotInstanceOf(OlderProtocolException.class);
