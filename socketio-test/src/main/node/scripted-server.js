@@ -114,6 +114,14 @@ function handlePolling(req, res, query) {
     if (scenario === 'polling-open-with-extras') {
       body += '\x1e6';
     }
+    // Answers Engine.IO 4 as an Engine.IO 3 server does, and refuses Engine.IO 3: neither works.
+    if (scenario === 'polling-neither-revision') {
+      if (query.get('EIO') === '3') {
+        badRequest(res, 5, 'Unsupported protocol version');
+        return;
+      }
+      body = body.length + ':' + body;
+    }
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
     res.end(body);
     return;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Conformance scenarios of HTTP long-polling, upgrade and close that need a server misbehaving in
@@ -42,6 +43,16 @@ class ScriptedPollingConformanceTests {
 		client.connect();
 		client.emit("hello", 1);
 		assertThat(reply.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("42[\"hello\",1]");
+	}
+
+	@Test
+	void saysThatNeitherRevisionWorksWhenTheServerLooksOlderButRefusesTheOlderRevision() {
+		SocketIoClient client = client("polling-neither-revision", TransportMode.POLLING);
+		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(client::connect)
+			.withMessageContaining("neither protocol revision works")
+			.withMessageContaining("Unsupported protocol version");
+		assertThat(client.protocol()).isNull();
+		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
 	}
 
 	@Test

@@ -92,14 +92,19 @@ final class ProtocolRevisions {
 	}
 
 	/**
-	 * What a failure to connect means with the revision the builder named.
+	 * What a failure to connect means for the revision: with the one the builder named, or when
+	 * {@link ProtocolVersion#AUTO} switched and the older one failed too.
 	 * @param description the failure
 	 * @param failure its cause, or {@code null}
-	 * @return the description, with advice when the named revision cannot talk to the server
+	 * @return the description, with what the revisions did
 	 */
 	String explain(String description, @Nullable Throwable failure) {
 		if (this.configured == ProtocolVersion.V5 && showsOlderServer(failure)) {
 			return description + "; the client is set to protocol v5: set it to auto or v4 for this server";
+		}
+		if (this.configured == ProtocolVersion.AUTO && this.current == V4 && this.opened != ProtocolVersion.V4) {
+			return "neither protocol revision works: the server answered protocol 5 as a Socket.IO 1.x/2.x server "
+					+ "does, and protocol 4 failed (" + description + ")";
 		}
 		return description;
 	}
