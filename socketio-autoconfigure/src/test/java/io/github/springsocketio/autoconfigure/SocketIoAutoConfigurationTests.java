@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.SocketIoClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -61,6 +62,18 @@ class SocketIoAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("socketio.client.reconnection.delay"));
+	}
+
+	@Test
+	void bindsTheProtocolRevisionAndRefusesAnUnknownOne() {
+		this.contextRunner.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.protocol=v4")
+			.run((context) -> assertThat(context.getBean(SocketIoClientFactory.class).settings("default").getProtocol())
+				.isEqualTo(ProtocolVersion.V4));
+		this.contextRunner.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.protocol=v3")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("v3"));
 	}
 
 	@Test

@@ -40,6 +40,7 @@ class SocketIoHealthContributorAutoConfigurationTests {
 					await().atMost(Duration.ofSeconds(10)).until(() -> health(context).getStatus().equals(Status.UP));
 					Map<String, Object> details = health(context).getDetails();
 					assertThat(details).containsEntry("transport", "websocket").containsEntry("state", "CONNECTED")
+						.containsEntry("protocol", "v5")
 						.containsEntry("namespaces", Map.of("/", "connected"))
 						.containsEntry("reconnectAttempts", 0);
 					assertThat(details.get("url").toString()).doesNotContain("password").doesNotContain("user");
@@ -49,6 +50,24 @@ class SocketIoHealthContributorAutoConfigurationTests {
 					await().atMost(Duration.ofSeconds(10)).until(() -> health(context).getStatus().equals(Status.UP));
 					assertThat(health(context).getDetails().toString()).doesNotContain("secret");
 				});
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Test
+	void namesProtocol4WithASocketIo2Server() throws Exception {
+		SocketIoServerExtension server = SocketIoServerExtension.nodeGeneration(2);
+		server.start();
+		try {
+			this.contextRunner.withPropertyValues("socketio.client.url=" + server.url(), "socketio.client.namespaces=/,/chat")
+				.run((context) -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					Health health = health(context);
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("protocol", "v4")
+						.containsEntry("namespaces", Map.of("/", "connected", "/chat", "connected"));
+				}));
 		}
 		finally {
 			server.stop();
