@@ -59,6 +59,17 @@ function registerHandlers(socket) {
     socket.emit('server-request', payload, (...reply) => socket.emit('server-request-reply', ...reply));
   });
   socket.on('disconnect-me', () => socket.disconnect());
+  // The load driver's events (./run-benchmarks --server node2|node3), as the reference server has them.
+  let count = 0;
+  socket.on('count', () => {
+    count++;
+  });
+  socket.on('stats', (ack) => ack({ count }));
+  socket.on('emit-many', (n) => {
+    for (let i = 0; i < n; i++) {
+      socket.emit('many', i);
+    }
+  });
 }
 
 // The error packet of Socket.IO protocol 4 carries one value: the error's data when it has some,

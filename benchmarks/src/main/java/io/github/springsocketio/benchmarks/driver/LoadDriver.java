@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * medians (min–max) with each peer's ratio to the limit client.
  * <p>
  * Options: {@code --scenarios S1,S2,...}, {@code --peers limit,node,ours,...}, {@code --runs 3},
- * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs).
+ * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
+ * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
+ * which the Node peers of 4.x cannot reach: {@code node2} measures protocol 4).
  */
 public final class LoadDriver {
 
@@ -57,7 +59,10 @@ public final class LoadDriver {
 
 	private final long peerTimeoutSeconds;
 
-	LoadDriver(List<String> scenarios, List<String> peers, int runs, double scale) {
+	private final String server;
+
+	LoadDriver(List<String> scenarios, List<String> peers, int runs, double scale, String server) {
+		this.server = server;
 		this.scenarios = scenarios;
 		this.peers = peers;
 		this.runs = runs;
@@ -72,7 +77,7 @@ public final class LoadDriver {
 		}
 		LoadDriver driver = new LoadDriver(list(options.get("scenarios"), ALL_SCENARIOS),
 				list(options.get("peers"), ALL_PEERS), Integer.parseInt(options.getOrDefault("runs", "3")),
-				Double.parseDouble(options.getOrDefault("scale", "1")));
+				Double.parseDouble(options.getOrDefault("scale", "1")), options.getOrDefault("server", "node4"));
 		Results results = driver.run();
 		System.out.println();
 		System.out.println(results.markdown());
@@ -86,9 +91,14 @@ public final class LoadDriver {
 	Results run() throws IOException, InterruptedException {
 		Path nodeDir = nodeDirectory();
 		installNodePeers(nodeDir);
-		SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+		SocketIoServerExtension server = switch (this.server) {
+			case "node4" -> SocketIoServerExtension.nodeReference();
+			case "node2" -> SocketIoServerExtension.nodeGeneration(2);
+			case "node3" -> SocketIoServerExtension.nodeGeneration(3);
+			default -> throw new IllegalArgumentException("--server is node4, node3 or node2, not " + this.server);
+		};
 		server.start();
-		Results results = new Results(this.peers, environment());
+		Results results = new Results(this.peers, environment() + ", server " + this.server);
 		try {
 			for (String scenario : this.scenarios) {
 				for (String peer : this.peers) {

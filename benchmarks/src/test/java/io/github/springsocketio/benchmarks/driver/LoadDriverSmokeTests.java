@@ -29,7 +29,7 @@ class LoadDriverSmokeTests {
 
 	@Test
 	void runsEveryScenarioForEveryPeer() throws Exception {
-		Results results = new LoadDriver(LoadDriver.ALL_SCENARIOS, LoadDriver.ALL_PEERS, 1, 0.002).run();
+		Results results = new LoadDriver(LoadDriver.ALL_SCENARIOS, LoadDriver.ALL_PEERS, 1, 0.002, "node4").run();
 		assertThat(results.failures()).isEmpty();
 		for (String scenario : LoadDriver.ALL_SCENARIOS) {
 			for (String peer : LoadDriver.ALL_PEERS) {
