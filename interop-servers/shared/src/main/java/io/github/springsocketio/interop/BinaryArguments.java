@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.springsocketio.interop.netty2;
+package io.github.springsocketio.interop;
 
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +32,13 @@ import io.netty.buffer.ByteBuf;
  * Gives back their binary form to the binary arguments of a received event. netty-socketio puts
  * each attachment into the packet's JSON as a base64 string before it decodes the arguments, so an
  * argument declared as {@code Object} arrives as that string. The attachments are still on the
- * packet, which only the {@link AckRequest} holds (in a private field).
+ * packet, which only the {@link AckRequest} holds (in a private field). Compiled into each
+ * netty-socketio server module, against its own netty-socketio version.
  *
  * @author springsocketio
  * @since 0.1.0
  */
-final class BinaryArguments {
+public final class BinaryArguments {
 
 	private static final Field ORIGINAL_PACKET = originalPacketField();
 
@@ -51,7 +52,7 @@ final class BinaryArguments {
 	 * @param request the acknowledgement request of the same packet
 	 * @return the arguments with their binary parts
 	 */
-	static List<Object> restore(List<Object> args, AckRequest request) {
+	public static List<Object> restore(List<Object> args, AckRequest request) {
 		Map<String, byte[]> attachments = attachments(request);
 		if (attachments.isEmpty()) {
 			return args;
