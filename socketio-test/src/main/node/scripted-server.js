@@ -132,6 +132,13 @@ function handlePolling(req, res, query) {
     return;
   }
   if (req.method === 'POST') {
+    session.posts = (session.posts || 0) + 1;
+    // Closes the connection of the second POST before answering it, unread, as netty-socketio closes
+    // a connection it announced as kept alive while the client's next request is on its way.
+    if (session.scenario === 'polling-drop-second-post' && session.posts === 2) {
+      req.socket.destroy();
+      return;
+    }
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk) => { body += chunk; });

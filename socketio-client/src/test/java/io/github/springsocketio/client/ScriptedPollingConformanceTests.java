@@ -1,7 +1,9 @@
 package io.github.springsocketio.client;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.test.SocketIoServerExtension;
@@ -53,6 +55,20 @@ class ScriptedPollingConformanceTests {
 			.withMessageContaining("Unsupported protocol version");
 		assertThat(client.protocol()).isNull();
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+	}
+
+	@Test
+	void sendsAPostAgainWhenItsConnectionClosedBeforeAnswering() throws Exception {
+		SocketIoClient client = client("polling-drop-second-post", TransportMode.POLLING);
+		BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+		client.on("reply", String.class, replies::add);
+		client.connect();
+		client.emit("hello", 1);
+		assertThat(replies.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("42[\"hello\",1]");
+		client.emit("hello", 2);
+		assertThat(replies.poll(TIMEOUT, TimeUnit.SECONDS)).isEqualTo("42[\"hello\",2]");
+		assertThat(replies).isEmpty();
+		assertThat(client.isConnected()).isTrue();
 	}
 
 	@Test

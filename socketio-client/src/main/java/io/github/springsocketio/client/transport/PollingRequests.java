@@ -15,6 +15,7 @@
  */
 package io.github.springsocketio.client.transport;
 
+import java.io.IOException;
 import java.net.CookieStore;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -44,6 +45,9 @@ final class PollingRequests {
 
 	private static final Log logger = LogFactory.getLog(PollingRequests.class);
 
+	/** How the JDK's HTTP client says that a connection closed before any byte of a response. */
+	private static final String NO_ANSWER_MESSAGE = "header parser received no bytes";
+
 	/** The type of a response in the binary payload format of Engine.IO 3. */
 	private static final String BINARY_CONTENT_TYPE = "application/octet-stream";
 
@@ -58,6 +62,8 @@ final class PollingRequests {
 	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable String sid;
+
+	private volatile boolean aborted;
 
 	PollingRequests(HttpClient http, CookieStore cookies, TransportRequest request) {
 		this.http = http;
@@ -84,19 +90,39 @@ final class PollingRequests {
 	}
 
 	/**
-	 * Sends a POST.
+	 * Sends a POST, once more when the connection it went out on was closed before any byte of an
+	 * answer: netty-socketio announces {@code Connection: keep-alive} and closes the connection
+	 * after each response, so a POST can go out on a connection that is closing and never reach
+	 * the server. (The JDK retries such a GET by itself, as browsers retry any request.)
 	 * @param payload the body
 	 * @param timeout how long the server may take
 	 * @return the response body
 	 */
 	CompletableFuture<Body> post(String payload, Duration timeout) {
-		return send(build(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8), timeout), false);
+		return send(postRequest(payload, timeout), false).exceptionallyCompose((failure) -> {
+			if (this.aborted || !closedBeforeAnswering(failure)) {
+				return CompletableFuture.failedFuture(failure);
+			}
+			logger.debug("The connection closed before answering a POST; sending it again");
+			return send(postRequest(payload, timeout), false);
+		});
+	}
+
+	private HttpRequest postRequest(String payload, Duration timeout) {
+		return build(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8), timeout);
+	}
+
+	private static boolean closedBeforeAnswering(Throwable failure) {
+		Throwable cause = Failures.unwrap(failure);
+		return cause instanceof IOException && cause.getMessage() != null
+				&& cause.getMessage().contains(NO_ANSWER_MESSAGE);
 	}
 
 	/**
 	 * Aborts the requests still on their way.
 	 */
 	void abortAll() {
+		this.aborted = true;
 		for (CompletableFuture<?> exchange : this.inFlight) {
 			exchange.cancel(true);
 		}
