@@ -15,10 +15,10 @@
  */
 package io.github.springsocketio.client.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.github.springsocketio.client.ProtocolException;
