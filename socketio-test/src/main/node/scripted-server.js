@@ -131,14 +131,15 @@ function handlePolling(req, res, query) {
     badRequest(res, 1, 'Session ID unknown');
     return;
   }
+  // Closes the connection of the second POST, or poll, before answering, unread, as netty-socketio
+  // closes a connection it announced as kept alive while the client's next request is on its way.
+  const kind = req.method === 'POST' ? 'post' : 'poll';
+  session[kind] = (session[kind] || 0) + 1;
+  if (session.scenario === 'polling-drop-second-' + kind && session[kind] === 2) {
+    req.socket.destroy();
+    return;
+  }
   if (req.method === 'POST') {
-    session.posts = (session.posts || 0) + 1;
-    // Closes the connection of the second POST before answering it, unread, as netty-socketio closes
-    // a connection it announced as kept alive while the client's next request is on its way.
-    if (session.scenario === 'polling-drop-second-post' && session.posts === 2) {
-      req.socket.destroy();
-      return;
-    }
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk) => { body += chunk; });

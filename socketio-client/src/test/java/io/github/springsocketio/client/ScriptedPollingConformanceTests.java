@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -57,9 +59,10 @@ class ScriptedPollingConformanceTests {
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
 	}
 
-	@Test
-	void sendsAPostAgainWhenItsConnectionClosedBeforeAnswering() throws Exception {
-		SocketIoClient client = client("polling-drop-second-post", TransportMode.POLLING);
+	@ParameterizedTest
+	@ValueSource(strings = { "polling-drop-second-post", "polling-drop-second-poll" })
+	void sendsARequestAgainWhenItsConnectionClosedBeforeAnswering(String scenario) throws Exception {
+		SocketIoClient client = client(scenario, TransportMode.POLLING);
 		BlockingQueue<String> replies = new LinkedBlockingQueue<>();
 		client.on("reply", String.class, replies::add);
 		client.connect();

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.github.springsocketio.client.Redaction;
 import org.apache.commons.logging.Log;
@@ -86,30 +87,33 @@ final class PollingRequests {
 	 * @return the response body
 	 */
 	CompletableFuture<Body> get(Duration timeout, boolean handshake) {
-		return send(build(null, timeout), handshake);
+		return send(() -> build(null, timeout), handshake);
 	}
 
 	/**
-	 * Sends a POST, once more when the connection it went out on was closed before any byte of an
-	 * answer: netty-socketio announces {@code Connection: keep-alive} and closes the connection
-	 * after each response, so a POST can go out on a connection that is closing and never reach
-	 * the server. (The JDK retries such a GET by itself, as browsers retry any request.)
+	 * Sends a POST.
 	 * @param payload the body
 	 * @param timeout how long the server may take
 	 * @return the response body
 	 */
 	CompletableFuture<Body> post(String payload, Duration timeout) {
-		return send(postRequest(payload, timeout), false).exceptionallyCompose((failure) -> {
+		return send(() -> build(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8), timeout), false);
+	}
+
+	/**
+	 * Sends a request, once more when the connection it went out on was closed before any byte of
+	 * an answer, as browsers do: netty-socketio announces {@code Connection: keep-alive} and closes
+	 * the connection after each response, so a request can leave on a connection that is closing
+	 * and never reach the server.
+	 */
+	private CompletableFuture<Body> send(Supplier<HttpRequest> request, boolean handshake) {
+		return exchange(request.get(), handshake).exceptionallyCompose((failure) -> {
 			if (this.aborted || !closedBeforeAnswering(failure)) {
 				return CompletableFuture.failedFuture(failure);
 			}
-			logger.debug("The connection closed before answering a POST; sending it again");
-			return send(postRequest(payload, timeout), false);
+			logger.debug("The connection closed before answering; sending the request again");
+			return exchange(request.get(), handshake);
 		});
-	}
-
-	private HttpRequest postRequest(String payload, Duration timeout) {
-		return build(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8), timeout);
 	}
 
 	private static boolean closedBeforeAnswering(Throwable failure) {
@@ -153,7 +157,7 @@ final class PollingRequests {
 		return builder.build();
 	}
 
-	private CompletableFuture<Body> send(HttpRequest request, boolean handshake) {
+	private CompletableFuture<Body> exchange(HttpRequest request, boolean handshake) {
 		if (logger.isTraceEnabled()) {
 			logger.trace(request.method() + " " + Redaction.url(request.uri().toString()));
 		}
