@@ -16,15 +16,15 @@
 package io.github.springsocketio.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.github.springsocketio.client.ConnectionState;
 import io.github.springsocketio.client.SocketIoClient;
@@ -142,29 +142,45 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * Disconnects every client. A client that is (re)connecting gets up to its
-	 * {@code shutdown-timeout} to connect, so that the emits in its send buffer go out first.
+	 * Disconnects every client, all at once. A client that is (re)connecting with emits in its send
+	 * buffer gets up to its {@code shutdown-timeout} to connect, so that they go out first; the
+	 * others are disconnected at once.
 	 */
 	@Override
-	public void stop() {
+	public void stop(Runnable callback) {
 		this.running = false;
-		this.clients.forEach((name, client) -> {
-			ConnectionState state = client.state();
-			if (state == ConnectionState.CONNECTING || state == ConnectionState.RECONNECTING) {
-				Duration timeout = this.factory.settings(name).getShutdownTimeout();
-				try {
-					client.connectAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					int buffered = namespaces(name).stream().mapToInt((namespace) -> client.socket(namespace).bufferedEmits()).sum();
-					logger.warn("The Socket.IO client '" + name + "' could not connect within its shutdown-timeout ("
-							+ timeout + "): " + buffered + " buffered emit(s) will not be sent");
-				}
+		List<CompletableFuture<Void>> stopping = new ArrayList<>();
+		this.clients.forEach((name, client) -> stopping.add(stop(name, client)));
+		CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> callback.run());
+	}
+
+	@Override
+	public void stop() {
+		CountDownLatch stopped = new CountDownLatch(1);
+		stop(stopped::countDown);
+		try {
+			stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private CompletableFuture<Void> stop(String name, SocketIoClient client) {
+		ConnectionState state = client.state();
+		int buffered = namespaces(name).stream().mapToInt((namespace) -> client.socket(namespace).bufferedEmits()).sum();
+		if (buffered == 0 || (state != ConnectionState.CONNECTING && state != ConnectionState.RECONNECTING)) {
+			client.disconnect();
+			return CompletableFuture.completedFuture(null);
+		}
+		Duration timeout = this.factory.settings(name).getShutdownTimeout();
+		return client.connectAsync().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handleAsync((connected, failure) -> {
+			if (failure != null) {
+				logger.warn("The Socket.IO client '" + name + "' could not connect within its shutdown-timeout (" + timeout
+						+ "): " + buffered + " buffered emit(s) will not be sent");
 			}
 			client.disconnect();
+			return null;
 		});
 	}
 

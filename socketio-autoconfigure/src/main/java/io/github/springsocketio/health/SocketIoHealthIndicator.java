@@ -15,6 +15,7 @@
  */
 package io.github.springsocketio.health;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 
 	private final AtomicInteger reconnectAttempts = new AtomicInteger();
 
-	private volatile @Nullable String lastError;
+	private volatile @Nullable LastError lastError;
 
 	/**
 	 * Creates the indicator; create it before the client connects, as it follows the client's events.
@@ -76,7 +77,7 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 		socket.onConnect(() -> this.namespaces.put(namespace, "connected"));
 		socket.onDisconnect((reason) -> {
 			this.namespaces.put(namespace, "disconnected");
-			this.lastError = reason.wireName();
+			this.lastError = new LastError(reason.wireName(), Instant.now());
 		});
 		socket.onConnectError((failure) -> connectFailed(namespace, failure));
 	}
@@ -86,7 +87,7 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 		if (serverMessage != null) {
 			this.namespaces.put(namespace, "refused: " + serverMessage);
 		}
-		this.lastError = Redaction.text(failure.getMessage());
+		this.lastError = new LastError(Redaction.text(failure.getMessage()), Instant.now());
 	}
 
 	@Override
@@ -103,10 +104,17 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("state", this.client.state().name())
 			.withDetail("namespaces", namespaces)
 			.withDetail("reconnectAttempts", this.reconnectAttempts.get());
-		String error = this.lastError;
+		LastError error = this.lastError;
 		if (error != null) {
-			builder.withDetail("lastError", error);
+			builder.withDetail("lastError", error.message()).withDetail("lastErrorAt", error.at().toString());
 		}
+	}
+
+	/**
+	 * The client's last error and when it happened; it stays once the client is up again.
+	 */
+	private record LastError(String message, Instant at) {
+
 	}
 
 }

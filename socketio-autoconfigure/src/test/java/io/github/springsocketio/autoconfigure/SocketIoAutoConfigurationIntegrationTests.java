@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springsocketio.annotation.OnEvent;
 import io.github.springsocketio.annotation.SocketIoListener;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The auto-configured clients against the reference Node server: interceptor beans, named
@@ -90,6 +92,29 @@ class SocketIoAutoConfigurationIntegrationTests {
 		finally {
 			restarting.stop();
 		}
+	}
+
+	@Test
+	void shutdownWaitsOnlyForClientsWithBufferedEmitsAndForAllAtOnce() throws Exception {
+		String away = "http://127.0.0.1:" + freePort();
+		AtomicLong closing = new AtomicLong();
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=" + away, "socketio.clients.idle.url=" + away,
+					"socketio.clients.busy.url=" + away, "socketio.clients.busier.url=" + away,
+					"socketio.client.shutdown-timeout=30s", "socketio.clients.busy.shutdown-timeout=3s",
+					"socketio.clients.busier.shutdown-timeout=3s")
+			.run((context) -> {
+				Map<String, SocketIoClient> clients = context.getBeansOfType(SocketIoClient.class);
+				assertThat(clients).hasSize(4);
+				await().atMost(Duration.ofSeconds(TIMEOUT))
+					.until(() -> clients.values().stream().allMatch((client) -> client.state() == ConnectionState.RECONNECTING));
+				context.getBean("busySocketIoClient", SocketIoClient.class).emit("buffered", 1);
+				context.getBean("busierSocketIoClient", SocketIoClient.class).emit("buffered", 2);
+				closing.set(System.nanoTime());
+			});
+		// Two clients without buffered emits do not wait their 30 s; the two with buffered emits wait
+		// their 3 s side by side, not one after the other.
+		assertThat(Duration.ofNanos(System.nanoTime() - closing.get())).isLessThan(Duration.ofMillis(5500));
 	}
 
 	/**

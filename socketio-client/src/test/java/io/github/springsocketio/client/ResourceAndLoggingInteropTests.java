@@ -1,11 +1,15 @@
 package io.github.springsocketio.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
@@ -124,6 +128,47 @@ class ResourceAndLoggingInteropTests {
 		}
 		assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
 			.contains("3 emit(s) buffered in namespace '/' were not sent: the client was closed before it connected");
+	}
+
+	@Test
+	void closingFromManyThreadsAtOnceReleasesTheSharedThreadsOnce() throws Exception {
+		SocketIoClient bystander = this.clients.create(server.url(), TransportMode.WEBSOCKET_JDK);
+		bystander.connect();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			closeFromManyThreads(threads);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		// Releasing the shared threads once too often would have stopped the bystander's.
+		assertThat(bystander.call("add", Integer.class, 1, 2)).isEqualTo(3);
+	}
+
+	private void closeFromManyThreads(ExecutorService threads) throws Exception {
+		for (int round = 0; round < 5; round++) {
+			SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET_JDK);
+			client.connect();
+			CyclicBarrier start = new CyclicBarrier(8);
+			List<CompletableFuture<Void>> closes = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				closes.add(CompletableFuture.runAsync(() -> {
+					awaitQuietly(start);
+					client.close();
+				}, threads));
+			}
+			CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(TIMEOUT, TimeUnit.SECONDS);
+			assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+		}
+	}
+
+	private static void awaitQuietly(CyclicBarrier barrier) {
+		try {
+			barrier.await(TIMEOUT, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

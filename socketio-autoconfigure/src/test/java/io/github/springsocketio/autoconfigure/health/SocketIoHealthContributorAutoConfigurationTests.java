@@ -3,6 +3,7 @@ package io.github.springsocketio.autoconfigure.health;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
@@ -46,9 +47,14 @@ class SocketIoHealthContributorAutoConfigurationTests {
 					assertThat(details.get("url").toString()).doesNotContain("password").doesNotContain("user");
 					server.stop();
 					await().atMost(Duration.ofSeconds(10)).until(() -> health(context).getStatus().equals(Status.DOWN));
+					Instant lost = Instant.now();
 					server.start();
 					await().atMost(Duration.ofSeconds(10)).until(() -> health(context).getStatus().equals(Status.UP));
 					assertThat(health(context).getDetails().toString()).doesNotContain("secret");
+					// The last error stays, with when it happened.
+					assertThat(health(context).getDetails()).containsKey("lastError");
+					assertThat(Instant.parse(health(context).getDetails().get("lastErrorAt").toString()))
+						.isBetween(lost.minusSeconds(10), Instant.now());
 				});
 		}
 		finally {

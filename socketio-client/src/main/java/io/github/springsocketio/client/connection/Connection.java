@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springsocketio.client.ConnectionState;
 import io.github.springsocketio.client.DisconnectReason;
@@ -108,6 +109,8 @@ final class Connection implements NamespaceHost {
 	private final CurrentEngine engine = new CurrentEngine();
 
 	private volatile boolean closed;
+
+	private final AtomicBoolean closing = new AtomicBoolean();
 
 	private volatile CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
 
@@ -214,8 +217,12 @@ final class Connection implements NamespaceHost {
 		runAndWait(() -> disconnectAll(new SocketIoConnectException("/", "disconnect() was called while connecting")));
 	}
 
+	/**
+	 * Closes for good, once however many threads call it at the same time: the shared threads
+	 * are released once.
+	 */
 	void close() {
-		if (this.closed) {
+		if (!this.closing.compareAndSet(false, true)) {
 			return;
 		}
 		disconnect();

@@ -130,7 +130,7 @@ public final class EngineSession implements TransportListener {
 		this.attempts.open(connector, request, this).whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
 				Throwable cause = Failures.unwrap(failure);
-				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(cause.getMessage()), cause);
+				closed(CloseReason.TRANSPORT_ERROR, "Cannot connect: " + Redaction.text(Failures.describe(cause)), cause);
 			}
 			else if (this.state == State.CLOSED) {
 				opened.close();
@@ -340,7 +340,7 @@ public final class EngineSession implements TransportListener {
 					return;
 				}
 				if (failure != null) {
-					probeFailed(probing, failure.getMessage());
+					probeFailed(probing, Redaction.text(Failures.describe(failure)));
 				}
 				else {
 					upgradeTo(probing, webSocket);
@@ -362,7 +362,7 @@ public final class EngineSession implements TransportListener {
 				return;
 			}
 			if (failure != null) {
-				probeFailed(probing, "cannot pause polling: " + failure.getMessage());
+				probeFailed(probing, "cannot pause polling: " + Redaction.text(Failures.describe(failure)));
 				return;
 			}
 			probing.upgraded();

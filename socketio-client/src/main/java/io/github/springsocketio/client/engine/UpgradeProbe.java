@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
 import io.github.springsocketio.client.protocol.EngineProtocol;
+import io.github.springsocketio.client.transport.Failures;
 import io.github.springsocketio.client.transport.TransportConnection;
 import io.github.springsocketio.client.transport.TransportListener;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +64,7 @@ final class UpgradeProbe implements TransportListener {
 	CompletableFuture<TransportConnection> start(CompletableFuture<TransportConnection> opening) {
 		opening.whenComplete((opened, failure) -> this.serial.execute(() -> {
 			if (failure != null) {
-				fail("cannot open the WebSocket: " + Redaction.text(failure.getMessage()));
+				fail("cannot open the WebSocket: " + Redaction.text(Failures.describe(failure)));
 			}
 			else if (this.answered.isDone()) {
 				opened.close();

@@ -23,6 +23,7 @@ import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.NotConnectedException;
 import io.github.springsocketio.client.SocketIoException;
+import io.github.springsocketio.client.concurrent.Completions;
 
 /**
  * The acknowledgement an emit waits for: completes its future, on the handler executor unless
@@ -66,7 +67,7 @@ final class EmitAck implements AckRegistry.Waiter {
 			this.future.complete(arguments);
 		}
 		else {
-			this.host.handlerExecutor().execute(() -> this.future.complete(arguments));
+			Completions.complete(this.host.handlerExecutor(), this.future, arguments);
 		}
 	}
 
@@ -92,7 +93,7 @@ final class EmitAck implements AckRegistry.Waiter {
 
 	@Override
 	public void failed(SocketIoException failure) {
-		this.host.handlerExecutor().execute(() -> this.future.completeExceptionally(failure));
+		Completions.fail(this.host.handlerExecutor(), this.future, failure);
 	}
 
 }

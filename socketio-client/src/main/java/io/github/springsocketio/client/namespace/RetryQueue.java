@@ -29,6 +29,7 @@ import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.OutboundEvent;
 import io.github.springsocketio.client.SendBufferFullException;
 import io.github.springsocketio.client.SocketIoException;
+import io.github.springsocketio.client.concurrent.Completions;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.SocketPacketType;
 
@@ -99,7 +100,7 @@ final class RetryQueue {
 		this.queue.clear();
 		this.size.set(0);
 		for (Entry entry : entries) {
-			this.host.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
+			Completions.fail(this.host.handlerExecutor(), entry.future, failure);
 		}
 	}
 
@@ -141,7 +142,7 @@ final class RetryQueue {
 		entry.inFlight = false;
 		removeHead();
 		this.host.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, false);
-		this.host.handlerExecutor().execute(() -> entry.future.complete(arguments));
+		Completions.complete(this.host.handlerExecutor(), entry.future, arguments);
 		sendHead();
 	}
 
@@ -155,7 +156,7 @@ final class RetryQueue {
 			this.host.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, true);
 			AckTimeoutException failure = new AckTimeoutException("operation has timed out: '" + entry.event.event()
 					+ "' was not acknowledged after " + entry.tries + " tries in namespace '" + this.namespace + "'");
-			this.host.handlerExecutor().execute(() -> entry.future.completeExceptionally(failure));
+			Completions.fail(this.host.handlerExecutor(), entry.future, failure);
 		}
 		sendHead();
 	}

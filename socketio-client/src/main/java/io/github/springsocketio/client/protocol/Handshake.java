@@ -36,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Handshake(String sid, List<String> upgrades, long pingInterval, long pingTimeout, long maxPayload) {
 
+	/** The longest ping interval or timeout a server may announce: an hour. */
+	public static final long MAX_HEARTBEAT_MILLIS = 3_600_000;
+
 	/**
 	 * Parses the data of an OPEN packet.
 	 * @param data the JSON data
@@ -66,13 +69,25 @@ public record Handshake(String sid, List<String> upgrades, long pingInterval, lo
 			}
 		}
 		return new Handshake(sid.stringValue(), List.copyOf(upgrades), positive(json, "pingInterval"),
-				positive(json, "pingTimeout"), json.path("maxPayload").isIntegralNumber() ? json.path("maxPayload").asLong() : 0);
+				positive(json, "pingTimeout"), maxPayload(json));
+	}
+
+	/**
+	 * The server's message size limit; none (0) when it announces none or no positive number.
+	 */
+	private static long maxPayload(JsonNode json) {
+		JsonNode value = json.path("maxPayload");
+		return (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() > 0) ? value.asLong() : 0;
 	}
 
 	private static long positive(JsonNode json, String field) {
 		JsonNode value = json.get(field);
-		if (value == null || !value.isIntegralNumber() || value.asLong() <= 0) {
+		if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
 			throw new ProtocolException("The Engine.IO handshake has no valid '" + field + "'");
+		}
+		if (value.asLong() > MAX_HEARTBEAT_MILLIS) {
+			throw new ProtocolException("The Engine.IO handshake's '" + field + "' of " + value.asLong()
+					+ " ms is beyond an hour: the connection's liveness could not be checked");
 		}
 		return value.asLong();
 	}

@@ -15,6 +15,11 @@
  */
 package io.github.springsocketio.client.transport;
 
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -41,6 +46,30 @@ public final class Failures {
 			current = current.getCause();
 		}
 		return current;
+	}
+
+	/**
+	 * What a failure says; when it says nothing, as a refused connection does, what it is.
+	 * @param failure the failure, unwrapped or not
+	 * @return a description, never empty
+	 */
+	public static String describe(Throwable failure) {
+		Throwable cause = unwrap(failure);
+		String message = cause.getMessage();
+		if (message != null && !message.isBlank()) {
+			return message;
+		}
+		if (cause instanceof ConnectException) {
+			return "connection refused";
+		}
+		if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+			return "timed out";
+		}
+		if (cause instanceof ClosedChannelException || cause instanceof EOFException) {
+			return "connection closed";
+		}
+		Throwable inner = cause.getCause();
+		return (inner != null && inner != cause) ? describe(inner) : cause.getClass().getSimpleName();
 	}
 
 }

@@ -134,7 +134,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		@Override
 		public void onError(WebSocket webSocket, Throwable error) {
-			closed(true, "WebSocket error: " + Redaction.text(error.getMessage()), error);
+			closed(true, "WebSocket error: " + Redaction.text(Failures.describe(error)), error);
 			abort();
 		}
 
@@ -206,7 +206,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			if (failure == null) {
 				return false;
 			}
-			closed(true, "WebSocket send failed: " + Redaction.text(failure.getMessage()), failure);
+			closed(true, "WebSocket send failed: " + Redaction.text(Failures.describe(failure)), failure);
 			abort();
 			return true;
 		}

@@ -375,7 +375,7 @@ public final class PollingConnector implements TransportConnector {
 			}
 			this.terminated.complete(null);
 			Throwable cause = Failures.unwrap(failure);
-			this.listener.onClose(true, "Polling " + what + " failed: " + Redaction.text(cause.getMessage()), cause);
+			this.listener.onClose(true, "Polling " + what + " failed: " + Redaction.text(Failures.describe(cause)), cause);
 		}
 
 	}

@@ -120,7 +120,7 @@ public final class SpringWebSocketConnector implements TransportConnector {
 
 		@Override
 		public void handleTransportError(WebSocketSession session, Throwable exception) {
-			closed(true, "WebSocket error: " + Redaction.text(exception.getMessage()), exception);
+			closed(true, "WebSocket error: " + Redaction.text(Failures.describe(exception)), exception);
 			closeSession(CloseStatus.SERVER_ERROR);
 		}
 
@@ -195,7 +195,7 @@ public final class SpringWebSocketConnector implements TransportConnector {
 				return true;
 			}
 			catch (Exception ex) {
-				closed(true, "WebSocket send failed: " + Redaction.text(ex.getMessage()), ex);
+				closed(true, "WebSocket send failed: " + Redaction.text(Failures.describe(ex)), ex);
 				closeSession(CloseStatus.SERVER_ERROR);
 				return false;
 			}

@@ -62,6 +62,9 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	volatile Consumer<String> onSent = (text) -> {
 	};
 
+	/** Runs what the namespaces hand to the application's handler executor. */
+	volatile Executor handlers = Runnable::run;
+
 	/** Whether the server connected "/" by itself, as a protocol 4 server does. */
 	volatile boolean serverConnectedDefaultNamespace;
 
@@ -159,7 +162,7 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 
 	@Override
 	public Executor handlerExecutor() {
-		return Runnable::run;
+		return this.handlers;
 	}
 
 	@Override

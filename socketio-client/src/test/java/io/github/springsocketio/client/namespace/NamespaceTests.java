@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.client.AckTimeoutException;
@@ -17,6 +18,8 @@ import io.github.springsocketio.client.SocketIoSocket;
 import io.github.springsocketio.client.protocol.SocketProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -289,6 +292,23 @@ class NamespaceTests {
 			.havingCause()
 			.withMessageContaining("Socket.IO 1.x/2.x server")
 			.withMessageContaining("set it to auto or v4");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1 })
+	void completesAcknowledgementsEvenWhenTheHandlerExecutorRefusesWork(int retries) throws Exception {
+		this.host.close();
+		this.host = new FakeNamespaceHost(FakeNamespaceHost.options(retries, Duration.ofSeconds(10), 1000));
+		Namespace namespace = connected("/");
+		this.host.handlers = (task) -> {
+			throw new RejectedExecutionException("shut down");
+		};
+		CompletableFuture<Arguments> reply = namespace.socket().emitWithAck("a");
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.host.sent.stream().anyMatch((sent) -> sent.startsWith("2")));
+		String sent = this.host.sent.stream().filter((packet) -> packet.startsWith("2")).findFirst().orElseThrow();
+		this.host.receive(namespace, "3" + sent.substring(1, sent.indexOf('[')) + "[1]");
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> reply.get(TIMEOUT, TimeUnit.SECONDS))
+			.withRootCauseInstanceOf(RejectedExecutionException.class);
 	}
 
 }
