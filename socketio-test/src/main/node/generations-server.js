@@ -44,7 +44,9 @@ function tokenOf(socket) {
 }
 
 function registerHandlers(socket) {
-  socket.emit('welcome', { id: socket.id, namespace: socket.nsp.name, token: tokenOf(socket) });
+  // A client can ask not to see its token echoed, e.g. to check that it logs no secret.
+  const hidden = socket.handshake.query && socket.handshake.query.hideHandshake === '1';
+  socket.emit('welcome', { id: socket.id, namespace: socket.nsp.name, token: hidden ? null : tokenOf(socket) });
   socket.on('echo', (...args) => {
     const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
     socket.emit('echo', ...args);

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hides secrets in what the client logs and reports: auth payloads of CONNECT packets, credentials
- * and token-like query parameters of URLs, and the values of sensitive headers. Applications that
- * log or report URLs and messages of their own (a health endpoint, say) can hide them the same way.
+ * Hides secrets in what the client logs and reports: auth payloads and queries of CONNECT packets,
+ * credentials of URLs and every query value but those of the protocol ({@code EIO},
+ * {@code transport}, {@code t}, {@code sid}), and the values of sensitive headers. Applications
+ * that log or report URLs and messages of their own (a health endpoint, say) can hide them the
+ * same way.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -41,6 +43,9 @@ public final class Redaction {
 
 	private static final Pattern USER_INFO_ANYWHERE = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@");
 
+	/** The query parameters whose values are shown: the protocol's own. */
+	private static final Set<String> SHOWN_QUERY = Set.of("EIO", "transport", "t", "sid");
+
 	private static final Set<String> SENSITIVE_WORDS = Set.of("token", "auth", "key", "secret", "password", "passwd",
 			"pwd", "credential", "session", "sid", "signature", "sig", "cookie", "jwt", "bearer", "code");
 
@@ -48,7 +53,7 @@ public final class Redaction {
 	}
 
 	/**
-	 * A URL with its credentials and sensitive query values hidden.
+	 * A URL with its credentials and query values hidden, but those of the protocol.
 	 * @param url the URL
 	 * @return the URL to log
 	 */
@@ -58,7 +63,7 @@ public final class Redaction {
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
 			String name = matcher.group(2);
-			String value = isSensitive(name) ? MASK : matcher.group(3);
+			String value = SHOWN_QUERY.contains(name) ? matcher.group(3) : MASK;
 			matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group(1) + name + "=" + value));
 		}
 		matcher.appendTail(result);
@@ -66,7 +71,7 @@ public final class Redaction {
 	}
 
 	/**
-	 * A message with the credentials and sensitive query values of the URLs in it hidden.
+	 * A message with the credentials and query values of the URLs in it hidden, as {@link #url} does.
 	 * @param text the message, e.g. of an exception
 	 * @return the message to log
 	 */
@@ -96,14 +101,21 @@ public final class Redaction {
 	}
 
 	/**
-	 * An Engine.IO frame to log: the payload of CONNECT packets (auth, session ids) is hidden.
+	 * An Engine.IO frame to log: the payload of CONNECT packets (auth, session ids) and the query of
+	 * a protocol 4 CONNECT's namespace (its auth) are hidden.
 	 * @param frame the frame
 	 * @return the frame to log
 	 */
 	public static String frame(String frame) {
 		if (frame.startsWith("40") || frame.startsWith("0")) {
-			int payload = frame.indexOf('{');
-			return (payload < 0) ? frame : frame.substring(0, payload) + "{" + MASK + "}";
+			String masked = frame;
+			int query = masked.indexOf('?');
+			int comma = masked.indexOf(',');
+			if (masked.startsWith("40") && query > 0 && (comma < 0 || query < comma)) {
+				masked = masked.substring(0, query + 1) + MASK + ((comma < 0) ? "" : masked.substring(comma));
+			}
+			int payload = masked.indexOf('{');
+			return (payload < 0) ? masked : masked.substring(0, payload) + "{" + MASK + "}";
 		}
 		return (frame.length() > 512) ? frame.substring(0, 512) + "... (" + frame.length() + " chars)" : frame;
 	}

@@ -20,6 +20,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +38,9 @@ class ResourceAndLoggingInteropTests {
 
 	@RegisterExtension
 	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+
+	@RegisterExtension
+	static final SocketIoServerExtension legacy = SocketIoServerExtension.nodeGeneration(2);
 
 	@RegisterExtension
 	final TestClients clients = new TestClients();
@@ -68,8 +73,9 @@ class ResourceAndLoggingInteropTests {
 		assertThat(client.state()).isNotEqualTo(ConnectionState.CONNECTED);
 	}
 
-	@Test
-	void neverLogsSecretsEvenAtTraceLevel() throws Exception {
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void neverLogsSecretsEvenAtTraceLevel(boolean protocol4) throws Exception {
 		Logger logger = (Logger) LoggerFactory.getLogger("io.github.springsocketio");
 		Level level = logger.getLevel();
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -77,9 +83,10 @@ class ResourceAndLoggingInteropTests {
 		logger.addAppender(appender);
 		logger.setLevel(Level.TRACE);
 		try {
-			SocketIoClient client = this.clients.create(server.url() + "?access_token=url-secret",
+			// Protocol 4 (a Socket.IO 2.x server) carries the auth in the handshake's and CONNECT's queries.
+			SocketIoClient client = this.clients.create((protocol4 ? legacy : server).url() + "?access_token=url-secret",
 					(builder) -> builder.namespaces("/", "/auth")
-						.auth(Map.of("token", "secret-token"))
+						.auth(Map.of("token", "secret-token", "user", "user-secret"))
 						.header("Authorization", "Bearer header-secret")
 						.header("Cookie", "session=cookie-secret")
 						.query("token", "query-secret")
@@ -100,9 +107,9 @@ class ResourceAndLoggingInteropTests {
 					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : ""))
 			.toList();
 		assertThat(lines).anyMatch((line) -> line.contains("visible"));
-		assertThat(lines).anyMatch((line) -> line.contains("40/auth,{******}"));
-		for (String secret : Arrays.asList("secret-token", "header-secret", "cookie-secret", "query-secret",
-				"url-secret", "unreachable-secret")) {
+		assertThat(lines).anyMatch((line) -> line.contains(protocol4 ? "40/auth?******," : "40/auth,{******}"));
+		for (String secret : Arrays.asList("secret-token", "user-secret", "header-secret", "cookie-secret",
+				"query-secret", "url-secret", "unreachable-secret")) {
 			assertThat(lines).noneMatch((line) -> line.contains(secret));
 		}
 	}
