@@ -109,18 +109,35 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			return this;
 		}
 
+		/*
+		 * The next message is requested even when handling this one threw: without demand the JDK
+		 * delivers nothing more, not even the server's close, and the connection would look open.
+		 */
+
 		@Override
 		public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			if (receiveText(data, last)) {
-				webSocket.request(1);
+			boolean more = false;
+			try {
+				more = receiveText(data, last);
+			}
+			finally {
+				if (more || !this.closed.get()) {
+					webSocket.request(1);
+				}
 			}
 			return null;
 		}
 
 		@Override
 		public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-			if (receiveBinary(data, last)) {
-				webSocket.request(1);
+			boolean more = false;
+			try {
+				more = receiveBinary(data, last);
+			}
+			finally {
+				if (more || !this.closed.get()) {
+					webSocket.request(1);
+				}
 			}
 			return null;
 		}
