@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The heartbeat when the client pings (Engine.IO 3): a ping every ping interval, and the server is
- * overdue once a ping went unanswered for the ping timeout.
+ * overdue once a ping went unanswered for the ping timeout. No ping is sent while an upgrade holds
+ * what is sent: its pong could not come back in time, and the server waits for that as well.
  */
 final class ClientPings implements Heartbeat {
 
@@ -62,6 +63,9 @@ final class ClientPings implements Heartbeat {
 		}
 		if (isExpired()) {
 			this.session.expired().run();
+			return;
+		}
+		if (!this.session.writable().getAsBoolean()) {
 			return;
 		}
 		this.session.send().accept(PING);

@@ -107,7 +107,8 @@ public final class EngineSession implements TransportListener {
 		this.protocol = protocol;
 		this.listener = listener;
 		this.heartbeat = Heartbeat.of(protocol,
-				new Heartbeat.Session(scheduler, serial, this::sendFrame, this::heartbeatExpired));
+				new Heartbeat.Session(scheduler, serial, this::sendFrame,
+						() -> this.connection != null && !this.upgrading, this::heartbeatExpired));
 	}
 
 	/**

@@ -17,6 +17,7 @@ package io.github.springsocketio.client.engine;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.client.protocol.EnginePacketType;
@@ -77,9 +78,11 @@ interface Heartbeat {
 	 * @param scheduler runs the timers
 	 * @param serial the session's serial executor
 	 * @param send sends a frame on the session
+	 * @param writable whether a frame sent now goes out at once, rather than after an upgrade
 	 * @param expired runs on the serial executor when the other side is overdue
 	 */
-	record Session(ScheduledExecutorService scheduler, Executor serial, Consumer<Frame> send, Runnable expired) {
+	record Session(ScheduledExecutorService scheduler, Executor serial, Consumer<Frame> send, BooleanSupplier writable,
+			Runnable expired) {
 
 	}
 

@@ -136,6 +136,39 @@ class EngineSessionTests {
 	}
 
 	@Test
+	void holdsItsPingsWhileAnUpgradeWaitsForPollingToPause() throws Exception {
+		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
+				EngineProtocol.V3, this.listener);
+		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
+		CompletableFuture<Void> pause = new CompletableFuture<>();
+		polling.paused = pause;
+		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
+		CompletableFuture<TransportListener> probe = new CompletableFuture<>();
+		session.enableUpgrade((request, listener) -> {
+			probe.complete(listener);
+			return CompletableFuture.completedFuture(webSocket);
+		}, (sid) -> REQUEST);
+		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
+		session.open((request, listener) -> {
+			transportListener.complete(listener);
+			return CompletableFuture.completedFuture(polling);
+		}, REQUEST);
+		transportListener.join()
+			.onText(OPEN.formatted(1000, 200).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
+		probe.get(5, TimeUnit.SECONDS).onText("3probe");
+		// A ping interval and timeout pass while polling pauses: no ping waits, nothing expires.
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(this.listener.events::isEmpty);
+		pause.complete(null);
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
+		assertThat(webSocket.frames).containsSubsequence("2probe", "5");
+		assertThat(webSocket.frames.subList(0, webSocket.frames.indexOf("5"))).doesNotContain("2");
+		// Pinging goes on over the WebSocket.
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2"));
+	}
+
+	@Test
 	void closesWithParseErrorWhenTheFirstPacketIsNoHandshake() throws Exception {
 		TransportListener transport = open();
 		transport.onText("4hello");
@@ -258,9 +291,12 @@ class EngineSessionTests {
 			return this.kind;
 		}
 
+		/** Completes once polling has paused for an upgrade. */
+		volatile CompletableFuture<Void> paused = CompletableFuture.completedFuture(null);
+
 		@Override
 		public CompletableFuture<Void> pause() {
-			return CompletableFuture.completedFuture(null);
+			return this.paused;
 		}
 
 		@Override
