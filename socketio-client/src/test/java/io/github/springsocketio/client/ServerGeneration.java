@@ -83,6 +83,16 @@ enum ServerGeneration {
 	}
 
 	/**
+	 * Whether the server reads the binary attachments the client sends: netty-socketio 1.x over
+	 * long-polling loses those that arrive in one POST with their event (and then what follows).
+	 * @param mode the transport setting
+	 * @return whether it reads them
+	 */
+	boolean readsClientBinary(TransportMode mode) {
+		return this != NETTY_1 || mode.transports()[0] == Transport.WEBSOCKET;
+	}
+
+	/**
 	 * Whether binary attachments travel intact: netty-socketio 2.0.13 mangles them with Engine.IO 4
 	 * clients (a type byte before each on WebSocket, Engine.IO 3 framing on polling).
 	 * @return whether they do
