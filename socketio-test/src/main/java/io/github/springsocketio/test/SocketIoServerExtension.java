@@ -1,13 +1,10 @@
 package io.github.springsocketio.test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +55,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	private static final long START_TIMEOUT_SECONDS = 30;
 
-	private final Launcher launcher;
+	private final ServerLaunchers.Launcher launcher;
 
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -68,7 +65,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 
 	private int port;
 
-	private SocketIoServerExtension(Launcher launcher) {
+	private SocketIoServerExtension(ServerLaunchers.Launcher launcher) {
 		this.launcher = launcher;
 	}
 
@@ -77,7 +74,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension nodeReference() {
-		return new SocketIoServerExtension(new NodeScript("server.js"));
+		return new SocketIoServerExtension(new ServerLaunchers.NodeScript("server.js"));
 	}
 
 	/**
@@ -92,7 +89,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 		if (majorVersion < 2 || majorVersion > 4) {
 			throw new IllegalArgumentException("No socket.io " + majorVersion + ".x server: 2, 3 or 4");
 		}
-		return new SocketIoServerExtension(new NodeScript("generations-server.js")).withEnv("SOCKETIO_VERSION",
+		return new SocketIoServerExtension(new ServerLaunchers.NodeScript("generations-server.js")).withEnv("SOCKETIO_VERSION",
 				String.valueOf(majorVersion));
 	}
 
@@ -103,7 +100,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension pythonReference() {
-		return new SocketIoServerExtension(new PythonScript("python_server.py"));
+		return new SocketIoServerExtension(new ServerLaunchers.PythonScript("python_server.py"));
 	}
 
 	/**
@@ -113,7 +110,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension nettySocketIo1() {
-		return new SocketIoServerExtension(new JavaServer("netty-socketio-1",
+		return new SocketIoServerExtension(new ServerLaunchers.JavaServer("netty-socketio-1",
 				"io.github.springsocketio.interop.netty1.NettySocketIo1Server"));
 	}
 
@@ -124,7 +121,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension nettySocketIo2() {
-		return new SocketIoServerExtension(new JavaServer("netty-socketio-2",
+		return new SocketIoServerExtension(new ServerLaunchers.JavaServer("netty-socketio-2",
 				"io.github.springsocketio.interop.netty2.NettySocketIo2Server"));
 	}
 
@@ -134,7 +131,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension scripted() {
-		return new SocketIoServerExtension(new NodeScript("scripted-server.js"));
+		return new SocketIoServerExtension(new ServerLaunchers.NodeScript("scripted-server.js"));
 	}
 
 	/**
@@ -142,7 +139,7 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * @return a new extension
 	 */
 	public static SocketIoServerExtension httpProxy() {
-		return new SocketIoServerExtension(new NodeScript("proxy.js"));
+		return new SocketIoServerExtension(new ServerLaunchers.NodeScript("proxy.js"));
 	}
 
 	/**
@@ -281,176 +278,6 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 			listening.completeExceptionally(ex);
 		}
 		listening.completeExceptionally(new IllegalStateException("The server process ended"));
-	}
-
-	/**
-	 * Installs the servers' npm packages from the lock file when they are missing or older than it.
-	 */
-	private static synchronized void installPackages(Path directory) throws IOException {
-		if (packagesInstalled(directory)) {
-			return;
-		}
-		String hint = "install Node.js 18 or later with npm, then run 'npm ci' in " + directory;
-		Process npm;
-		try {
-			npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("The reference server's npm packages are missing and 'npm' cannot be run: "
-					+ hint, ex);
-		}
-		try {
-			if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-				npm.destroyForcibly();
-				throw new IllegalStateException("'npm ci' failed for the reference server: " + hint);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			npm.destroyForcibly();
-			throw new IllegalStateException("Interrupted while installing the reference server's npm packages", ex);
-		}
-	}
-
-	/**
-	 * Whether npm's record of the installed packages is at least as recent as the lock file.
-	 */
-	private static boolean packagesInstalled(Path directory) throws IOException {
-		Path installed = directory.resolve("node_modules/.package-lock.json");
-		Path lock = directory.resolve("package-lock.json");
-		return Files.isRegularFile(installed)
-				&& Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0;
-	}
-
-	private static Path nodeDirectory() {
-		String configured = System.getProperty(NODE_DIR_PROPERTY);
-		if (configured != null) {
-			return Paths.get(configured);
-		}
-		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("socketio-test/src/main/node");
-			if (Files.isRegularFile(candidate.resolve("server.js"))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("Cannot find the reference server scripts: set the system property '"
-				+ NODE_DIR_PROPERTY + "' to the folder socketio-test/src/main/node");
-	}
-
-	private static Path interopServerDirectory(String module) {
-		String configured = System.getProperty(INTEROP_SERVERS_DIR_PROPERTY);
-		if (configured != null) {
-			return Paths.get(configured, module);
-		}
-		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("interop-servers").resolve(module);
-			if (Files.isRegularFile(candidate.resolve("pom.xml"))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("Cannot find the server module interop-servers/" + module
-				+ ": set the system property '" + INTEROP_SERVERS_DIR_PROPERTY + "' to the folder interop-servers");
-	}
-
-	/**
-	 * How a server process is started: the folder it runs in, its command line, and what to install
-	 * when it cannot run.
-	 */
-	private interface Launcher {
-
-		String name();
-
-		Path directory();
-
-		List<String> command(Path directory) throws IOException;
-
-		String installHint();
-
-	}
-
-	/**
-	 * A script of {@code socketio-test/src/main/node} run by {@code node}, its npm packages installed first.
-	 */
-	private record NodeScript(String name) implements Launcher {
-
-		@Override
-		public Path directory() {
-			return nodeDirectory();
-		}
-
-		@Override
-		public List<String> command(Path directory) throws IOException {
-			installPackages(directory);
-			return List.of("node", this.name);
-		}
-
-		@Override
-		public String installHint() {
-			return "install Node.js 18 or later and put it on the PATH";
-		}
-
-	}
-
-	/**
-	 * A script of {@code socketio-test/src/main/node} run by the system's Python, which sees Debian's packages.
-	 */
-	private record PythonScript(String name) implements Launcher {
-
-		@Override
-		public Path directory() {
-			return nodeDirectory();
-		}
-
-		@Override
-		public List<String> command(Path directory) {
-			String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-			return List.of(python, this.name);
-		}
-
-		@Override
-		public String installHint() {
-			return "install Debian's python3-socketio and python3-aiohttp"
-					+ " (apt-get install python3-socketio python3-aiohttp)";
-		}
-
-	}
-
-	/**
-	 * The main class of a module under {@code interop-servers}, run by this JVM's {@code java} with the
-	 * module's classes and the class path its build wrote to {@code target/classpath.txt}.
-	 */
-	private record JavaServer(String module, String mainClass) implements Launcher {
-
-		@Override
-		public String name() {
-			return "interop-servers/" + this.module;
-		}
-
-		@Override
-		public Path directory() {
-			return interopServerDirectory(this.module);
-		}
-
-		@Override
-		public List<String> command(Path directory) throws IOException {
-			Path classes = directory.resolve("target/classes");
-			Path classpath = directory.resolve("target/classpath.txt");
-			if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
-				throw new IllegalStateException("The server " + name() + " is not built: " + installHint());
-			}
-			String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-			return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp",
-					classes + File.pathSeparator + Files.readString(classpath).strip(), this.mainClass);
-		}
-
-		@Override
-		public String installHint() {
-			return "build it with './mvnw -pl " + name() + " install -DskipTests' in the project root";
-		}
-
 	}
 
 }
