@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientPings implements Heartbeat {
 
-	private static final Frame PING = new Frame.Text(
+	static final Frame PING = new Frame.Text(
 			EngineCodec.encode(new EnginePacket(EnginePacketType.PING, null, null)));
 
 	private final Session session;

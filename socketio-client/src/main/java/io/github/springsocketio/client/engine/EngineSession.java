@@ -358,6 +358,12 @@ public final class EngineSession implements TransportListener {
 			return;
 		}
 		this.upgrading = true;
+		if (this.protocol.clientPings()) {
+			// An Engine.IO 3 server answers a poll only when it has something to send, and
+			// netty-socketio 1.x sends one noop when probed, which may answer the poll before the
+			// one in flight: the pong to this ping answers the poll that pausing waits for.
+			ClientPings.PING.sendOn(polling);
+		}
 		polling.pause().whenComplete((paused, failure) -> this.serial.execute(() -> {
 			if (this.probe != probing || this.state != State.OPEN) {
 				return;

@@ -221,6 +221,62 @@ class EngineSessionTests {
 	}
 
 	@Test
+	void pingsOverPollingSoThatAHeldPollIsAnsweredBeforeTheUpgrade() throws Exception {
+		// An Engine.IO 3 server that already answered the probe's noop holds the next poll until it
+		// has something to send: only the pong to a ping lets polling pause.
+		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
+				EngineProtocol.V3, this.listener);
+		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
+		CompletableFuture<Void> pause = new CompletableFuture<>();
+		polling.paused = pause;
+		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
+		CompletableFuture<TransportListener> probe = new CompletableFuture<>();
+		session.enableUpgrade((request, listener) -> {
+			probe.complete(listener);
+			return CompletableFuture.completedFuture(webSocket);
+		}, (sid) -> REQUEST);
+		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
+		session.open((request, listener) -> {
+			transportListener.complete(listener);
+			return CompletableFuture.completedFuture(polling);
+		}, REQUEST);
+		TransportListener transport = transportListener.join();
+		transport.onText(OPEN.formatted(25000, 20000).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
+		assertThat(polling.frames).isEmpty();
+		probe.get(5, TimeUnit.SECONDS).onText("3probe");
+		await().atMost(Duration.ofSeconds(5)).until(() -> polling.frames.contains("2"));
+		assertThat(webSocket.frames).doesNotContain("5");
+		transport.onText("3");
+		pause.complete(null);
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
+		assertThat(polling.frames).containsExactly("2");
+		assertThat(this.listener.events).isEmpty();
+	}
+
+	@Test
+	void leavesAPausingPollToAServerThatPings() throws Exception {
+		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
+		CompletableFuture<Void> pause = new CompletableFuture<>();
+		polling.paused = pause;
+		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
+		CompletableFuture<TransportListener> probe = new CompletableFuture<>();
+		this.session.enableUpgrade((request, listener) -> {
+			probe.complete(listener);
+			return CompletableFuture.completedFuture(webSocket);
+		}, (sid) -> REQUEST);
+		TransportListener transport = open(CompletableFuture.completedFuture(polling));
+		transport.onText(OPEN.formatted(25000, 20000).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
+		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
+		probe.get(5, TimeUnit.SECONDS).onText("3probe");
+		pause.complete(null);
+		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
+		assertThat(polling.frames).isEmpty();
+	}
+
+	@Test
 	void probesTheUpgradeOnlyOnceThePollingConnectionIsOpen() throws Exception {
 		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
 		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
