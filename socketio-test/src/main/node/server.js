@@ -199,6 +199,23 @@ function registerHandlers(socket) {
       ack(count);
     }
   });
+  // Emits 'many' with 0..count-1 in batches, one batch per turn of the event loop, so that a
+  // long-polling client gets them in several payloads; acks once all are emitted.
+  socket.on('emit-batches', (count, batch, ack) => {
+    let next = 0;
+    const emitBatch = () => {
+      const end = Math.min(count, next + batch);
+      for (; next < end; next++) {
+        socket.emit('many', next);
+      }
+      if (next < count) {
+        setImmediate(emitBatch);
+      } else if (typeof ack === 'function') {
+        ack(count);
+      }
+    };
+    emitBatch();
+  });
   socket.on('disconnect-me', (close) => socket.disconnect(close === true));
   // Tells the other sockets of the namespace why this one left, e.g. 'client namespace disconnect'.
   socket.on('disconnect', (reason) => socket.broadcast.emit('peer-disconnected', { id: socket.id, reason }));

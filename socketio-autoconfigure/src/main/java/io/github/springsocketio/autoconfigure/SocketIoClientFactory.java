@@ -148,6 +148,12 @@ public class SocketIoClientFactory {
 		builder.reconnection(reconnection(prefix + ".reconnection", client.getReconnection()));
 		valid(prefix + ".send-buffer.max-packets", client.getSendBuffer().getMaxPackets(),
 				() -> builder.sendBufferMaxPackets(client.getSendBuffer().getMaxPackets()));
+		valid(prefix + ".send-buffer.max-bytes", client.getSendBuffer().getMaxBytes(),
+				() -> builder.sendBufferMaxBytes(client.getSendBuffer().getMaxBytes().toBytes()));
+		valid(prefix + ".inbound.max-pending-events", client.getInbound().getMaxPendingEvents(),
+				() -> builder.maxPendingInboundEvents(client.getInbound().getMaxPendingEvents()));
+		valid(prefix + ".inbound.overflow", client.getInbound().getOverflow(),
+				() -> builder.inboundOverflow(client.getInbound().getOverflow()));
 		valid(prefix + ".max-inbound-message-size", client.getMaxInboundMessageSize(),
 				() -> builder.maxInboundMessageSize(client.getMaxInboundMessageSize().toBytes()));
 		Duration shutdownTimeout = client.getShutdownTimeout();

@@ -21,8 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.ProtocolVersion;
+import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.WebSocketImplementation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -195,10 +196,16 @@ public class SocketIoProperties {
 		private Reconnection reconnection = new Reconnection();
 
 		/**
-		 * Buffer of emits made while not connected.
+		 * Emits that wait: for a connection, or to be written to it.
 		 */
 		@NestedConfigurationProperty
 		private SendBuffer sendBuffer = new SendBuffer();
+
+		/**
+		 * Received events that wait for the handlers.
+		 */
+		@NestedConfigurationProperty
+		private Inbound inbound = new Inbound();
 
 		/**
 		 * Largest inbound message; a larger one closes the connection.
@@ -360,6 +367,14 @@ public class SocketIoProperties {
 			this.sendBuffer = sendBuffer;
 		}
 
+		public Inbound getInbound() {
+			return this.inbound;
+		}
+
+		public void setInbound(Inbound inbound) {
+			this.inbound = inbound;
+		}
+
 		public DataSize getMaxInboundMessageSize() {
 			return this.maxInboundMessageSize;
 		}
@@ -468,12 +483,61 @@ public class SocketIoProperties {
 		 */
 		private int maxPackets = 1000;
 
+		/**
+		 * Most bytes of emits that wait to be written to the connection while connected; beyond
+		 * that an emit fails at once with SendBufferFullException.
+		 */
+		private DataSize maxBytes = DataSize.ofMegabytes(64);
+
 		public int getMaxPackets() {
 			return this.maxPackets;
 		}
 
 		public void setMaxPackets(int maxPackets) {
 			this.maxPackets = maxPackets;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+	}
+
+	/**
+	 * Flow control of received events.
+	 */
+	public static class Inbound {
+
+		/**
+		 * Most received events that wait for the handlers of a namespace.
+		 */
+		private int maxPendingEvents = 10_000;
+
+		/**
+		 * What happens beyond max-pending-events: 'pause' stops reading from the connection until
+		 * half the backlog is handled, 'drop' drops the newest events (counted in
+		 * socketio.client.events.dropped).
+		 */
+		private InboundOverflow overflow = InboundOverflow.PAUSE;
+
+		public int getMaxPendingEvents() {
+			return this.maxPendingEvents;
+		}
+
+		public void setMaxPendingEvents(int maxPendingEvents) {
+			this.maxPendingEvents = maxPendingEvents;
+		}
+
+		public InboundOverflow getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(InboundOverflow overflow) {
+			this.overflow = overflow;
 		}
 
 	}

@@ -42,6 +42,7 @@ import org.springframework.util.Assert;
  * namespace), {@code socketio.client.connects} ({@code outcome}), {@code socketio.client.disconnects}
  * ({@code reason}), {@code socketio.client.reconnect.attempts},
  * {@code socketio.client.events.received} and {@code socketio.client.events.sent} ({@code event}),
+ * {@code socketio.client.events.dropped} ({@code reason}),
  * the timers {@code socketio.client.handler} ({@code event}, {@code exception}) and
  * {@code socketio.client.ack} ({@code outcome}), and {@code socketio.client.bytes.received} and
  * {@code socketio.client.bytes.sent}.
@@ -125,6 +126,8 @@ public class SocketIoClientMetrics implements MeterBinder {
 
 		private final Map<String, Timer[]> acks = new ConcurrentHashMap<>();
 
+		private final Map<String, Map<String, Counter>> dropped = new ConcurrentHashMap<>();
+
 		Recorder(MeterRegistry registry) {
 			this.registry = registry;
 			this.tags = Tags.of("client", SocketIoClientMetrics.this.clientName);
@@ -194,6 +197,17 @@ public class SocketIoClientMetrics implements MeterBinder {
 				.tags(namespaceTags(namespace))
 				.tag("event", tag)
 				.register(this.registry));
+		}
+
+		@Override
+		public void eventDropped(String namespace, String event, String reason) {
+			this.dropped.computeIfAbsent(namespace, (key) -> new ConcurrentHashMap<>())
+				.computeIfAbsent(reason, (key) -> Counter.builder("socketio.client.events.dropped")
+					.description("Received events dropped before any handler saw them, by reason")
+					.tags(namespaceTags(namespace))
+					.tag("reason", reason)
+					.register(this.registry))
+				.increment();
 		}
 
 		@Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.SocketIoClient;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +76,41 @@ class SocketIoAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("v3"));
+	}
+
+	@Test
+	void bindsFlowControlForEveryClientAndRefusesBadLimits() {
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.inbound.max-pending-events=500",
+					"socketio.client.inbound.overflow=drop", "socketio.client.send-buffer.max-bytes=2MB",
+					"socketio.clients.other.url=http://localhost:3001")
+			.run((context) -> {
+				SocketIoClientFactory factory = context.getBean(SocketIoClientFactory.class);
+				SocketIoProperties.Client other = factory.settings("other");
+				assertThat(other.getInbound().getMaxPendingEvents()).isEqualTo(500);
+				assertThat(other.getInbound().getOverflow()).isEqualTo(InboundOverflow.DROP);
+				assertThat(other.getSendBuffer().getMaxBytes()).isEqualTo(DataSize.ofMegabytes(2));
+			});
+		this.contextRunner.run((context) -> {
+			SocketIoProperties.Client defaults = new SocketIoProperties.Client();
+			assertThat(defaults.getInbound().getMaxPendingEvents())
+				.isEqualTo(SocketIoClient.Builder.DEFAULT_MAX_PENDING_INBOUND_EVENTS);
+			assertThat(defaults.getInbound().getOverflow()).isEqualTo(SocketIoClient.Builder.DEFAULT_INBOUND_OVERFLOW);
+			assertThat(defaults.getSendBuffer().getMaxBytes().toBytes())
+				.isEqualTo(SocketIoClient.Builder.DEFAULT_SEND_BUFFER_MAX_BYTES);
+		});
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.inbound.max-pending-events=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.client.inbound.max-pending-events"));
+		this.contextRunner
+			.withPropertyValues("socketio.client.url=http://localhost:3000", "socketio.client.send-buffer.max-bytes=0B")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.client.send-buffer.max-bytes"));
 	}
 
 	@Test

@@ -286,6 +286,15 @@ public interface SocketIoClient extends AutoCloseable {
 		/** The largest inbound message, in bytes, when the client sets no other bound. */
 		public static final long DEFAULT_MAX_INBOUND_MESSAGE_SIZE = 16L * 1024 * 1024;
 
+		/** How many events may wait for a namespace's handlers when the client sets no other bound. */
+		public static final int DEFAULT_MAX_PENDING_INBOUND_EVENTS = 10_000;
+
+		/** What a client that names nothing else does when its handlers fall behind. */
+		public static final InboundOverflow DEFAULT_INBOUND_OVERFLOW = InboundOverflow.PAUSE;
+
+		/** How many bytes emits may hold while connected when the client sets no other bound. */
+		public static final long DEFAULT_SEND_BUFFER_MAX_BYTES = 64L * 1024 * 1024;
+
 		/** The protocol revision of a client that names none: found out per server. */
 		public static final ProtocolVersion DEFAULT_PROTOCOL = ProtocolVersion.AUTO;
 
@@ -318,6 +327,12 @@ public interface SocketIoClient extends AutoCloseable {
 		private int sendBufferMaxPackets = DEFAULT_SEND_BUFFER_MAX_PACKETS;
 
 		private long maxInboundMessageSize = DEFAULT_MAX_INBOUND_MESSAGE_SIZE;
+
+		private int maxPendingInboundEvents = DEFAULT_MAX_PENDING_INBOUND_EVENTS;
+
+		private InboundOverflow inboundOverflow = DEFAULT_INBOUND_OVERFLOW;
+
+		private long sendBufferMaxBytes = DEFAULT_SEND_BUFFER_MAX_BYTES;
 
 		private @Nullable SSLContext sslContext;
 
@@ -535,6 +550,45 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
+		 * How many received events may wait for a namespace's handlers; default 10,000. What happens
+		 * past it is the {@link #inboundOverflow(InboundOverflow) inbound overflow}.
+		 * @param maxPendingInboundEvents the limit, per namespace
+		 * @return this builder
+		 */
+		public Builder maxPendingInboundEvents(int maxPendingInboundEvents) {
+			if (maxPendingInboundEvents <= 0) {
+				throw new IllegalArgumentException("'maxPendingInboundEvents' must be positive");
+			}
+			this.maxPendingInboundEvents = maxPendingInboundEvents;
+			return this;
+		}
+
+		/**
+		 * What happens when a namespace's handlers fall {@link #maxPendingInboundEvents(int) too far}
+		 * behind; default {@link InboundOverflow#PAUSE}.
+		 * @param inboundOverflow pause reading, or drop the newest events
+		 * @return this builder
+		 */
+		public Builder inboundOverflow(InboundOverflow inboundOverflow) {
+			this.inboundOverflow = Objects.requireNonNull(inboundOverflow, "'inboundOverflow' must not be null");
+			return this;
+		}
+
+		/**
+		 * How many bytes of emits may wait to be written to the network while connected; default
+		 * 64 MB. Past it an emit throws {@link SendBufferFullException} at once.
+		 * @param sendBufferMaxBytes the limit in bytes
+		 * @return this builder
+		 */
+		public Builder sendBufferMaxBytes(long sendBufferMaxBytes) {
+			if (sendBufferMaxBytes <= 0) {
+				throw new IllegalArgumentException("'sendBufferMaxBytes' must be positive");
+			}
+			this.sendBufferMaxBytes = sendBufferMaxBytes;
+			return this;
+		}
+
+		/**
 		 * The TLS context for {@code https} and {@code wss}.
 		 * @param sslContext the context
 		 * @return this builder
@@ -643,7 +697,8 @@ public interface SocketIoClient extends AutoCloseable {
 			return new ClientOptions(this.uri, List.copyOf(this.transports), this.upgrade,
 					this.path, Map.copyOf(this.query), copyHeaders(), this.auth, this.namespaces, this.connectTimeout,
 					this.ackTimeout, this.retries, this.reconnection, this.sendBufferMaxPackets,
-					this.maxInboundMessageSize, this.sslContext, this.jsonMapper, this.handlerExecutor,
+					this.maxInboundMessageSize, this.maxPendingInboundEvents, this.inboundOverflow,
+					this.sendBufferMaxBytes, this.sslContext, this.jsonMapper, this.handlerExecutor,
 					List.copyOf(this.interceptors),
 					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
 					this.webSocketImplementation, this.webSocketClient, this.protocol);

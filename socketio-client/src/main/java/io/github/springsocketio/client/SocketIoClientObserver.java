@@ -107,4 +107,15 @@ public interface SocketIoClientObserver {
 	default void bytesSent(long bytes) {
 	}
 
+	/**
+	 * A received event was dropped before any handler saw it.
+	 * @param namespace the namespace
+	 * @param event the event's name
+	 * @param reason why: {@code overflow} when the handlers were too far behind
+	 * ({@link InboundOverflow})
+	 * @since 0.2.0
+	 */
+	default void eventDropped(String namespace, String event, String reason) {
+	}
+
 }

@@ -106,6 +106,26 @@ class SocketIoMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void countsEventsDroppedBecauseTheHandlersFellBehind() {
+		this.contextRunner
+			.withPropertyValues("socketio.client.inbound.max-pending-events=5", "socketio.client.inbound.overflow=drop")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				SocketIoClient client = context.getBean(SocketIoClient.class);
+				CountDownLatch release = new CountDownLatch(1);
+				client.on("many", (args, ack) -> release.await());
+				client.connect();
+				assertThat(client.emitWithAck("emit-many", 100).get(TIMEOUT, TimeUnit.SECONDS).get(0, Integer.class))
+					.isEqualTo(100);
+				release.countDown();
+				assertThat(registry.get("socketio.client.events.dropped")
+					.tags("client", "default", "namespace", "/", "reason", "overflow")
+					.counter()
+					.count()).isEqualTo(95);
+			});
+	}
+
+	@Test
 	void timesHandlersWithTheExceptionTheyThrew() {
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);

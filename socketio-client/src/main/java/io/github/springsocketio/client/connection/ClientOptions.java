@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
 import io.github.springsocketio.client.AuthProvider;
+import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.Reconnection;
 import io.github.springsocketio.client.SocketIoInterceptor;
@@ -43,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record ClientOptions(URI uri, List<Transport> transports, boolean upgrade, String path, Map<String, String> query,
 		Map<String, List<String>> headers, @Nullable AuthProvider auth, Set<String> namespaces, Duration connectTimeout,
 		Duration ackTimeout, int retries, Reconnection reconnection, int sendBufferMaxPackets,
-		long maxInboundMessageSize, @Nullable SSLContext sslContext, @Nullable JsonMapper jsonMapper,
+		long maxInboundMessageSize, int maxPendingInboundEvents, InboundOverflow inboundOverflow,
+		long sendBufferMaxBytes, @Nullable SSLContext sslContext, @Nullable JsonMapper jsonMapper,
 		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, CookieStore cookieStore,
 		@Nullable ProxySelector proxy, WebSocketImplementation webSocketImplementation,
 		@Nullable WebSocketClient webSocketClient, ProtocolVersion protocol) {

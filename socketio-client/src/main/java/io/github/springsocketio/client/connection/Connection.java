@@ -108,6 +108,8 @@ final class Connection implements NamespaceHost {
 
 	private final CurrentEngine engine = new CurrentEngine();
 
+	private final OutboundBudget outbound;
+
 	private volatile boolean closed;
 
 	private final AtomicBoolean closing = new AtomicBoolean();
@@ -124,10 +126,11 @@ final class Connection implements NamespaceHost {
 	Connection(ClientOptions options) {
 		this.options = options;
 		this.namespaceOptions = new NamespaceOptions(options.ackTimeout(), options.retries(),
-				options.sendBufferMaxPackets(), options.auth(), options.query(), options.interceptors());
+				options.sendBufferMaxPackets(), options.maxPendingInboundEvents(), options.inboundOverflow(), options.auth(), options.query(), options.interceptors());
 		this.loggedUrl = Redaction.url(options.uri().toString());
 		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : DEFAULT_MAPPER;
 		this.encoder = new SocketPacketEncoder(this.mapper);
+		this.outbound = new OutboundBudget(options.sendBufferMaxBytes(), this.engine::queuedBytes);
 		this.fallback = new TransportFallback(options.transports());
 		this.revisions = new ProtocolRevisions(options.protocol());
 		this.resources = SharedResources.acquire();
@@ -387,6 +390,30 @@ final class Connection implements NamespaceHost {
 		else {
 			updateConnectedState();
 		}
+	}
+
+	@Override
+	public void reserveOutbound(long size) {
+		this.outbound.reserve(size);
+	}
+
+	@Override
+	public void releaseOutbound(long size) {
+		this.outbound.release(size);
+	}
+
+	@Override
+	public void pauseReading() {
+		this.engine.pauseReading(true);
+	}
+
+	@Override
+	public void resumeReading() {
+		this.serial.execute(() -> {
+			if (!this.namespaces.anyPausesReading()) {
+				this.engine.pauseReading(false);
+			}
+		});
 	}
 
 	@Override

@@ -150,6 +150,18 @@ final class CurrentEngine {
 	 * @param packet the packet
 	 * @return false when there is no open session
 	 */
+	long queuedBytes() {
+		EngineSession current = this.session;
+		return (current != null) ? current.queuedBytes() : 0;
+	}
+
+	void pauseReading(boolean paused) {
+		EngineSession current = this.session;
+		if (current != null) {
+			current.pauseReading(paused);
+		}
+	}
+
 	boolean send(EncodedPacket packet) {
 		EngineSession current = this.session;
 		return current != null && current.send(packet.text(), packet.attachments());

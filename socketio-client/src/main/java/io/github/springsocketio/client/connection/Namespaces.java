@@ -56,6 +56,10 @@ final class Namespaces {
 		return this.byName.values().stream().anyMatch(Namespace::isActive);
 	}
 
+	boolean anyPausesReading() {
+		return this.byName.values().stream().anyMatch(Namespace::pausesReading);
+	}
+
 	boolean anyConnected() {
 		return this.byName.values().stream().anyMatch(Namespace::isConnected);
 	}

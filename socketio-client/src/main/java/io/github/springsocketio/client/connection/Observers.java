@@ -79,6 +79,11 @@ final class Observers implements SocketIoClientObserver {
 	}
 
 	@Override
+	public void eventDropped(String namespace, String event, String reason) {
+		tell((observer) -> observer.eventDropped(namespace, event, reason));
+	}
+
+	@Override
 	public void handled(String namespace, String event, long nanos, @Nullable Throwable error) {
 		tell((observer) -> observer.handled(namespace, event, nanos, error));
 	}

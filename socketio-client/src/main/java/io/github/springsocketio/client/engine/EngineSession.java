@@ -92,6 +92,8 @@ public final class EngineSession implements TransportListener {
 
 	private boolean upgrading;
 
+	private boolean readingPaused;
+
 	/**
 	 * Creates a session; {@link #open} starts it.
 	 * @param serial the executor that owns the session's state
@@ -138,6 +140,9 @@ public final class EngineSession implements TransportListener {
 			}
 			else {
 				this.connection = opened;
+				if (this.readingPaused) {
+					opened.pauseReading(true);
+				}
 				this.unsent.forEach((frame) -> frame.sendOn(opened));
 				this.unsent.clear();
 				if (this.handshake != null) {
@@ -202,6 +207,28 @@ public final class EngineSession implements TransportListener {
 			sendFrame(new Frame.Binary(attachment));
 		}
 		return true;
+	}
+
+	/**
+	 * What the transport holds that is not yet on its way to the network; any thread.
+	 * @return characters of text and bytes of binary messages
+	 */
+	public long queuedBytes() {
+		TransportConnection current = this.connection;
+		return (current != null) ? current.queuedBytes() : 0;
+	}
+
+	/**
+	 * Stops reading from the server, or reads again (the application's handlers fell behind); on
+	 * the serial executor. A WebSocket the session upgrades to takes the state over.
+	 * @param paused whether to stop reading
+	 */
+	public void pauseReading(boolean paused) {
+		this.readingPaused = paused;
+		TransportConnection current = this.connection;
+		if (current != null) {
+			current.pauseReading(paused);
+		}
 	}
 
 	private void heartbeatExpired() {
@@ -376,6 +403,9 @@ public final class EngineSession implements TransportListener {
 			this.probe = null;
 			this.upgrading = false;
 			this.connection = webSocket;
+			if (this.readingPaused) {
+				webSocket.pauseReading(true);
+			}
 			webSocket.send(this.protocol.upgrade());
 			this.unsent.forEach((frame) -> frame.sendOn(webSocket));
 			this.unsent.clear();

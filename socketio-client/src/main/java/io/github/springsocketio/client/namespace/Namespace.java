@@ -122,6 +122,15 @@ public final class Namespace {
 	}
 
 	/**
+	 * Whether the events waiting for this namespace's handlers keep the connection from reading;
+	 * any thread.
+	 * @return whether its handlers are too far behind
+	 */
+	public boolean pausesReading() {
+		return this.handlers.pausesReading();
+	}
+
+	/**
 	 * Whether the namespace is meant to be joined.
 	 * @return whether active
 	 */

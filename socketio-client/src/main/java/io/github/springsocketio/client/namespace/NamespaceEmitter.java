@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.OutboundEvent;
+import io.github.springsocketio.client.SendBufferFullException;
 import io.github.springsocketio.client.SocketIoException;
 import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.protocol.EncodedPacket;
@@ -83,7 +84,22 @@ final class NamespaceEmitter {
 		OutgoingEmit emit = new OutgoingEmit(encode(outbound, SocketPacket.NO_ACK), outbound, null);
 		if (volatileEmit) {
 			if (this.outbox.isOpen()) {
-				this.host.serial().executeHere(() -> this.outbox.sendIfOpen(emit));
+				long size = emit.encoded().size();
+				try {
+					this.host.reserveOutbound(size);
+				}
+				catch (SendBufferFullException ex) {
+					logger.debug("Dropped a volatile emit of '" + event + "': the send buffer is full");
+					return;
+				}
+				this.host.serial().executeHere(() -> {
+					try {
+						this.outbox.sendIfOpen(emit);
+					}
+					finally {
+						this.host.releaseOutbound(size);
+					}
+				});
 			}
 			return;
 		}
@@ -129,15 +145,30 @@ final class NamespaceEmitter {
 		}
 	}
 
+	/**
+	 * Sends an emit: room for it is taken at once, in the bounded buffer of a namespace that is
+	 * not connected, or else in the client's send buffer until the connection took it.
+	 */
 	private void send(OutgoingEmit emit) {
 		boolean reserved = !this.outbox.isOpen();
+		long size = reserved ? 0 : emit.encoded().size();
 		if (reserved) {
 			this.outbox.reserve();
+		}
+		else {
+			this.host.reserveOutbound(size);
 		}
 		if (emit.ack() != null) {
 			this.acks.expect(emit.ack().id, emit.ack().timeout, emit.ack());
 		}
-		this.host.serial().executeHere(() -> this.outbox.sendOrKeep(emit, reserved));
+		this.host.serial().executeHere(() -> {
+			try {
+				this.outbox.sendOrKeep(emit, reserved);
+			}
+			finally {
+				this.host.releaseOutbound(size);
+			}
+		});
 	}
 
 	/**

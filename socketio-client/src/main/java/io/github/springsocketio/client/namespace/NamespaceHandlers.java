@@ -55,6 +55,8 @@ final class NamespaceHandlers {
 
 	private final SerialExecutor serial;
 
+	private final InboundBacklog backlog;
+
 	private final Map<String, List<EventHandler>> events = new ConcurrentHashMap<>();
 
 	private final List<AnyEventHandler> anyEvent = new CopyOnWriteArrayList<>();
@@ -72,6 +74,7 @@ final class NamespaceHandlers {
 		this.interceptors = host.options().interceptors();
 		this.host = host;
 		this.serial = new SerialExecutor(host.handlerExecutor());
+		this.backlog = new InboundBacklog(host, namespace);
 	}
 
 	// Registration (any thread)
@@ -129,8 +132,29 @@ final class NamespaceHandlers {
 		return !this.anyOutgoing.isEmpty();
 	}
 
+	/**
+	 * Queues an event for the handlers, unless the {@link InboundBacklog} drops it.
+	 */
 	void received(InboundEvent event, Ack ack) {
-		this.serial.execute(() -> handle(event, ack));
+		if (!this.backlog.admit(event.event())) {
+			return;
+		}
+		this.serial.execute(() -> {
+			try {
+				handle(event, ack);
+			}
+			finally {
+				this.backlog.handled();
+			}
+		});
+	}
+
+	/**
+	 * Whether the events waiting for these handlers keep the connection from reading; any thread.
+	 * @return whether the backlog is past its limit and not yet half drained
+	 */
+	boolean pausesReading() {
+		return this.backlog.isPausing();
 	}
 
 	void sent(OutboundEvent event, Arguments arguments) {

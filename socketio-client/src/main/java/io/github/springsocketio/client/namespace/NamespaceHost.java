@@ -153,4 +153,29 @@ public interface NamespaceHost {
 	 */
 	void namespaceRefused(Namespace namespace, SocketIoConnectException failure);
 
+	/**
+	 * Stops reading from the connection: the handlers of a namespace fell too far behind. On the
+	 * serial executor.
+	 */
+	void pauseReading();
+
+	/**
+	 * Reads from the connection again, unless the handlers of another namespace are still too far
+	 * behind; any thread.
+	 */
+	void resumeReading();
+
+	/**
+	 * Takes room in the send buffer of a connected client for a packet; any thread.
+	 * @param size the packet's {@link EncodedPacket#size() size}
+	 * @throws io.github.springsocketio.client.SendBufferFullException when it does not fit
+	 */
+	void reserveOutbound(long size);
+
+	/**
+	 * Gives back the room of a packet the connection took, or kept for a reconnect; any thread.
+	 * @param size the packet's size
+	 */
+	void releaseOutbound(long size);
+
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springsocketio.client.AuthProvider;
+import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.SocketIoInterceptor;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @param ackTimeout how long an acknowledged emit waits by default
  * @param retries how often an emit is sent again when unacknowledged (0: no retry queue)
  * @param sendBufferMaxPackets how many emits may wait for the namespace to connect
+ * @param maxPendingInboundEvents how many received events may wait for the handlers
+ * @param inboundOverflow what happens past that
  * @param auth the CONNECT payload per namespace, or {@code null} for none
  * @param query the client's query parameters
  * @param interceptors the interceptors, in order
  */
 public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets,
-		@Nullable AuthProvider auth, Map<String, String> query, List<SocketIoInterceptor> interceptors) {
+		int maxPendingInboundEvents, InboundOverflow inboundOverflow, @Nullable AuthProvider auth, Map<String, String> query, List<SocketIoInterceptor> interceptors) {
 
 }

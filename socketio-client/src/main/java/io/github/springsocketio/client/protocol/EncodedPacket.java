@@ -28,4 +28,16 @@ import java.util.List;
  */
 public record EncodedPacket(String text, List<byte[]> attachments) {
 
+	/**
+	 * The packet's size as the send buffer counts it.
+	 * @return characters of its text plus bytes of its attachments
+	 */
+	public long size() {
+		long size = this.text.length();
+		for (byte[] attachment : this.attachments) {
+			size += attachment.length;
+		}
+		return size;
+	}
+
 }

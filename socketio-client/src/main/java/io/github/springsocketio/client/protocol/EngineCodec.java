@@ -33,6 +33,12 @@ public final class EngineCodec {
 	/** The separator of packets in a polling payload. */
 	public static final char RECORD_SEPARATOR = '\u001e';
 
+	/**
+	 * The most packets a polling payload may hold: without a bound, 16 MB of pings would become
+	 * eight million packets.
+	 */
+	public static final int MAX_PAYLOAD_RECORDS = 100_000;
+
 	private EngineCodec() {
 	}
 
@@ -108,10 +114,22 @@ public final class EngineCodec {
 			if (end < 0) {
 				end = payload.length();
 			}
+			checkRecordCount(packets.size());
 			packets.add(decodeRecord(payload.substring(start, end)));
 			start = end + 1;
 		}
 		return packets;
+	}
+
+	/**
+	 * Refuses a payload that holds too many packets.
+	 * @param decoded how many packets of the payload were read so far
+	 * @throws ProtocolException when there is no room for another
+	 */
+	public static void checkRecordCount(int decoded) {
+		if (decoded >= MAX_PAYLOAD_RECORDS) {
+			throw new ProtocolException("A polling payload holds more than " + MAX_PAYLOAD_RECORDS + " packets");
+		}
 	}
 
 	/**

@@ -94,6 +94,7 @@ final class EngineProtocolV3 implements EngineProtocol {
 			}
 			int end = start + (int) length;
 			if (end > start) {
+				EngineCodec.checkRecordCount(packets.size());
 				packets.add(decodeRecord(payload.substring(start, end)));
 			}
 			position = end;
@@ -131,6 +132,7 @@ final class EngineProtocolV3 implements EngineProtocol {
 				throw new ProtocolException("A record of an Engine.IO 3 binary polling payload is cut short");
 			}
 			int end = position + (int) length;
+			EngineCodec.checkRecordCount(packets.size());
 			if (kind == 1) {
 				packets.add(EnginePacket.binaryMessage(binaryMessage(Arrays.copyOfRange(payload, position, end))));
 			}

@@ -32,6 +32,12 @@ public sealed interface Frame permits Frame.Text, Frame.Binary {
 	void sendOn(TransportConnection connection);
 
 	/**
+	 * The frame's size as a transport counts what it queues.
+	 * @return characters of text, bytes of binary
+	 */
+	long size();
+
+	/**
 	 * A text frame.
 	 *
 	 * @param text the text
@@ -41,6 +47,11 @@ public sealed interface Frame permits Frame.Text, Frame.Binary {
 		@Override
 		public void sendOn(TransportConnection connection) {
 			connection.send(this.text);
+		}
+
+		@Override
+		public long size() {
+			return this.text.length();
 		}
 
 		@Override
@@ -60,6 +71,11 @@ public sealed interface Frame permits Frame.Text, Frame.Binary {
 		@Override
 		public void sendOn(TransportConnection connection) {
 			connection.send(this.bytes);
+		}
+
+		@Override
+		public long size() {
+			return this.bytes.length;
 		}
 
 		@Override

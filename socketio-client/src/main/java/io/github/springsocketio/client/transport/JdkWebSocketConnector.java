@@ -86,6 +86,11 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 		private final AtomicBoolean sending = new AtomicBoolean();
 
+		private final AtomicBoolean readingPaused = new AtomicBoolean();
+
+		/** Whether a message was withheld from the JDK's demand while reading was paused. */
+		private final AtomicBoolean requestOwed = new AtomicBoolean();
+
 		private volatile @Nullable WebSocket webSocket;
 
 		Connection(TransportRequest request, TransportListener listener, ScheduledExecutorService scheduler) {
@@ -122,7 +127,7 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			}
 			finally {
 				if (more || !this.closed.get()) {
-					webSocket.request(1);
+					requestNext(webSocket);
 				}
 			}
 			return null;
@@ -136,10 +141,31 @@ public final class JdkWebSocketConnector implements TransportConnector {
 			}
 			finally {
 				if (more || !this.closed.get()) {
-					webSocket.request(1);
+					requestNext(webSocket);
 				}
 			}
 			return null;
+		}
+
+		private void requestNext(WebSocket webSocket) {
+			if (!this.readingPaused.get()) {
+				webSocket.request(1);
+				return;
+			}
+			this.requestOwed.set(true);
+			// Reading may have resumed before the request was owed: then nobody else requests it.
+			if (!this.readingPaused.get() && this.requestOwed.compareAndSet(true, false)) {
+				webSocket.request(1);
+			}
+		}
+
+		@Override
+		public void pauseReading(boolean paused) {
+			this.readingPaused.set(paused);
+			WebSocket current = this.webSocket;
+			if (!paused && current != null && this.requestOwed.compareAndSet(true, false)) {
+				current.request(1);
+			}
 		}
 
 		@Override
@@ -163,15 +189,15 @@ public final class JdkWebSocketConnector implements TransportConnector {
 		 */
 		@Override
 		void sendQueued() {
-			while (!this.outbound.isEmpty() && this.sending.compareAndSet(false, true)) {
-				Object frame = this.outbound.poll();
+			while (hasQueued() && this.sending.compareAndSet(false, true)) {
+				Object frame = takeQueued();
 				if (frame == null) {
 					this.sending.set(false);
 					continue;
 				}
 				CompletableFuture<WebSocket> sent = send(frame);
 				if (sent == null) {
-					this.outbound.clear();
+					dropQueued();
 					this.sending.set(false);
 					return;
 				}

@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PollingConnector implements TransportConnector {
 
+	private static final Frame PONG = new Frame.Text(EngineCodec.encode(EnginePacket.PONG));
+
 	private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
 
 	/** How long the close packet may take; then the session is given up as the WebSocket's is. */
@@ -98,6 +100,9 @@ public final class PollingConnector implements TransportConnector {
 
 		private final Deque<Frame> queue = new ArrayDeque<>();
 
+		/** The size of what {@link #queue} holds; changed with it. */
+		private volatile long queuedBytes;
+
 		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
 		private @Nullable String sid;
@@ -113,6 +118,8 @@ public final class PollingConnector implements TransportConnector {
 		private boolean postInFlight;
 
 		private @Nullable CompletableFuture<Void> paused;
+
+		private boolean readingPaused;
 
 		/** How long a poll may be held: the server's ping interval and timeout, and some. */
 		private Duration pollTimeout = HANDSHAKE_TIMEOUT;
@@ -158,7 +165,8 @@ public final class PollingConnector implements TransportConnector {
 		private void poll() {
 			Duration timeout;
 			synchronized (this) {
-				if (this.closed || this.closing || this.paused != null || this.pollInFlight) {
+				if (this.closed || this.closing || this.paused != null || this.pollInFlight || this.readingPaused
+						|| this.sid == null) {
 					return;
 				}
 				this.pollInFlight = true;
@@ -203,7 +211,12 @@ public final class PollingConnector implements TransportConnector {
 				if (this.closed || this.closing) {
 					return;
 				}
+				if (PONG.equals(frame) && PONG.equals(this.queue.peekLast())) {
+					// One pong answers any number of pings: a payload of pings costs one.
+					return;
+				}
 				this.queue.add(frame);
+				this.queuedBytes += frame.size();
 			}
 			flush();
 		}
@@ -253,9 +266,24 @@ public final class PollingConnector implements TransportConnector {
 				}
 				size += packetSize;
 				batch.add(packet);
-				this.queue.poll();
+				this.queuedBytes -= this.queue.poll().size();
 			}
 			return batch;
+		}
+
+		@Override
+		public long queuedBytes() {
+			return this.queuedBytes;
+		}
+
+		@Override
+		public void pauseReading(boolean paused) {
+			synchronized (this) {
+				this.readingPaused = paused;
+			}
+			if (!paused) {
+				poll();
+			}
 		}
 
 		@Override
@@ -288,6 +316,7 @@ public final class PollingConnector implements TransportConnector {
 			synchronized (this) {
 				this.closed = true;
 				this.queue.clear();
+				this.queuedBytes = 0;
 			}
 			this.terminated.complete(null);
 		}
@@ -333,6 +362,7 @@ public final class PollingConnector implements TransportConnector {
 			synchronized (this) {
 				this.closed = true;
 				this.queue.clear();
+				this.queuedBytes = 0;
 			}
 			if (abort) {
 				this.requests.abortAll();
@@ -372,6 +402,7 @@ public final class PollingConnector implements TransportConnector {
 				}
 				this.closed = true;
 				this.queue.clear();
+				this.queuedBytes = 0;
 			}
 			this.terminated.complete(null);
 			Throwable cause = Failures.unwrap(failure);

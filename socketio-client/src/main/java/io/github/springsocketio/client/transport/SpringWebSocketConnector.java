@@ -114,6 +114,13 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		}
 
 		@Override
+		public void pauseReading(boolean paused) {
+			if (this.session instanceof NativeWebSocketSession nativeSession) {
+				StandardWebSocketClients.pauseReading(nativeSession.getNativeSession(), paused);
+			}
+		}
+
+		@Override
 		void abort() {
 			closeSession(CloseStatus.TOO_BIG_TO_PROCESS);
 		}
@@ -168,15 +175,15 @@ public final class SpringWebSocketConnector implements TransportConnector {
 		private void write() {
 			do {
 				Object frame;
-				while ((frame = this.outbound.poll()) != null) {
+				while ((frame = takeQueued()) != null) {
 					if (!write(frame)) {
-						this.outbound.clear();
+						dropQueued();
 						break;
 					}
 				}
 				this.writing.set(false);
 			}
-			while (!this.outbound.isEmpty() && this.writing.compareAndSet(false, true));
+			while (hasQueued() && this.writing.compareAndSet(false, true));
 		}
 
 		private boolean write(Object frame) {

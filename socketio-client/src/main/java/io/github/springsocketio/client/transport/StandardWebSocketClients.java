@@ -116,6 +116,22 @@ public final class StandardWebSocketClients {
 	}
 
 	/**
+	 * Stops or resumes reading from a Tomcat session; other JSR-356 sessions cannot.
+	 * @param nativeSession the JSR-356 session
+	 * @param paused whether to stop reading
+	 */
+	static void pauseReading(@Nullable Object nativeSession, boolean paused) {
+		if (TOMCAT && nativeSession instanceof org.apache.tomcat.websocket.WsSession session) {
+			if (paused) {
+				session.suspend();
+			}
+			else {
+				session.resume();
+			}
+		}
+	}
+
+	/**
 	 * Whether Tomcat still waits for the server's answer to a close it sent.
 	 * @param nativeSession the JSR-356 session
 	 * @return whether the session is closing but not closed

@@ -60,6 +60,24 @@ public interface TransportConnection {
 	void close();
 
 	/**
+	 * What was handed to {@link #send} but is not yet on its way to the network: characters of
+	 * text and bytes of binary messages; any thread.
+	 * @return the size
+	 */
+	default long queuedBytes() {
+		return 0;
+	}
+
+	/**
+	 * Stops reading from the server, or reads again: the application's handlers fell behind. What
+	 * the server sends meanwhile waits in the network's and the server's buffers. A transport that
+	 * cannot stop reading ignores this.
+	 * @param paused whether to stop reading
+	 */
+	default void pauseReading(boolean paused) {
+	}
+
+	/**
 	 * Stops reading and lets what is in flight finish, so that another transport can take over
 	 * (Engine.IO upgrade). Only HTTP long-polling can pause.
 	 * @return completes when nothing is in flight any more

@@ -20,6 +20,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.Transport;
@@ -47,7 +48,10 @@ abstract class WebSocketConnection implements TransportConnection {
 	private final EngineProtocol protocol;
 
 	/** Frames to send: a String, a byte[] or {@link #CLOSE}. */
-	final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+	private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+
+	/** The size of what {@link #outbound} holds: characters of text and bytes of binary frames. */
+	private final AtomicLong queuedBytes = new AtomicLong();
 
 	final AtomicBoolean closed = new AtomicBoolean();
 
@@ -88,8 +92,43 @@ abstract class WebSocketConnection implements TransportConnection {
 		if (this.closed.get()) {
 			return;
 		}
+		this.queuedBytes.addAndGet(size(frame));
 		this.outbound.offer(frame);
 		sendQueued();
+	}
+
+	private static long size(Object frame) {
+		return (frame instanceof String text) ? text.length() : (frame instanceof byte[] bytes) ? bytes.length : 0;
+	}
+
+	@Override
+	public long queuedBytes() {
+		return this.queuedBytes.get();
+	}
+
+	boolean hasQueued() {
+		return !this.outbound.isEmpty();
+	}
+
+	/**
+	 * Takes the next frame to send.
+	 * @return the frame, or {@code null} when none is queued
+	 */
+	@Nullable Object takeQueued() {
+		Object frame = this.outbound.poll();
+		if (frame != null) {
+			this.queuedBytes.addAndGet(-size(frame));
+		}
+		return frame;
+	}
+
+	/**
+	 * Forgets what is queued: the connection cannot send it.
+	 */
+	void dropQueued() {
+		while (takeQueued() != null) {
+			// drained
+		}
 	}
 
 	/**
@@ -159,7 +198,7 @@ abstract class WebSocketConnection implements TransportConnection {
 	 */
 	void closed(boolean error, String description, @Nullable Throwable cause) {
 		if (this.closed.compareAndSet(false, true)) {
-			this.outbound.clear();
+			dropQueued();
 			this.listener.onClose(error, description, cause);
 		}
 	}

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.SocketIoClientObserver;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
@@ -53,7 +54,7 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	/** The text of every packet sent while open. */
 	final List<String> sent = new CopyOnWriteArrayList<>();
 
-	/** What the namespaces reported: "connected /", "left /", "refused /". */
+	/** What the namespaces reported: "connected /", "left /", "refused /", "dropped event reason". */
 	final BlockingQueue<String> reports = new LinkedBlockingQueue<>();
 
 	volatile boolean open = true;
@@ -64,6 +65,9 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 
 	/** Runs what the namespaces hand to the application's handler executor. */
 	volatile Executor handlers = Runnable::run;
+
+	/** Whether a namespace asked the connection to stop reading. */
+	volatile boolean readingPaused;
 
 	/** Whether the server connected "/" by itself, as a protocol 4 server does. */
 	volatile boolean serverConnectedDefaultNamespace;
@@ -78,7 +82,13 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	}
 
 	static NamespaceOptions options(int retries, Duration ackTimeout, int sendBufferMaxPackets) {
-		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, null, Map.of("v", "1"), List.of());
+		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, 10_000, InboundOverflow.PAUSE, null,
+				Map.of("v", "1"), List.of());
+	}
+
+	static NamespaceOptions options(int maxPendingInboundEvents, InboundOverflow overflow) {
+		return new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, maxPendingInboundEvents, overflow, null, Map.of(),
+				List.of());
 	}
 
 	/**
@@ -120,7 +130,7 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 		this.serial.execute(() -> namespace.receive(decoded));
 	}
 
-	private SocketPacket decode(String packet) {
+	SocketPacket decode(String packet) {
 		return Objects.requireNonNull(this.decoder.decode(packet));
 	}
 
@@ -173,6 +183,12 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	@Override
 	public SocketIoClientObserver observers() {
 		return new SocketIoClientObserver() {
+
+			@Override
+			public void eventDropped(String namespace, String event, String reason) {
+				FakeNamespaceHost.this.reports.add("dropped " + event + " " + reason);
+			}
+
 		};
 	}
 
@@ -239,6 +255,24 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	@Override
 	public void namespaceRefused(Namespace namespace, SocketIoConnectException failure) {
 		this.reports.add("refused " + namespace.name());
+	}
+
+	@Override
+	public void reserveOutbound(long size) {
+	}
+
+	@Override
+	public void releaseOutbound(long size) {
+	}
+
+	@Override
+	public void pauseReading() {
+		this.readingPaused = true;
+	}
+
+	@Override
+	public void resumeReading() {
+		this.readingPaused = false;
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.client.AckTimeoutException;
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.DisconnectReason;
+import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.NotConnectedException;
 import io.github.springsocketio.client.SendBufferFullException;
 import io.github.springsocketio.client.SocketIoConnectException;
@@ -228,7 +229,7 @@ class NamespaceTests {
 	void connectsAsProtocol4Does() throws Exception {
 		this.host.close();
 		this.host = new FakeNamespaceHost(
-				new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, (namespace) -> Map.of("token", "a b&c"),
+				new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, 10_000, InboundOverflow.PAUSE, (namespace) -> Map.of("token", "a b&c"),
 						Map.of("v", "1"), List.of()),
 				SocketProtocol.V4);
 		Namespace root = new Namespace(this.host, "/");

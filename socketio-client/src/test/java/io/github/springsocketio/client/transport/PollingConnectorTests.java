@@ -116,6 +116,38 @@ class PollingConnectorTests {
 		connection.close();
 	}
 
+	@Test
+	void pollsNoMoreWhileReadingIsPausedAndAgainOnceItResumes() throws Exception {
+		PollingConnector connector = new PollingConnector(this.http, new CookieManager().getCookieStore());
+		TransportConnection connection = connector.open(request(), new IgnoringListener()).get(10, TimeUnit.SECONDS);
+		connection.pauseReading(true);
+		connection.handshaken(handshake());
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> this.held.get() == 0);
+		connection.pauseReading(false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.get() == 1);
+		connection.close();
+	}
+
+	@Test
+	void queuesOnePongForAnyNumberOfPingsAndCountsWhatItQueues() throws Exception {
+		PollingConnector connector = new PollingConnector(this.http, new CookieManager().getCookieStore());
+		TransportConnection connection = connector.open(request(), new IgnoringListener()).get(10, TimeUnit.SECONDS);
+		connection.pauseReading(true);
+		connection.handshaken(handshake());
+		connection.send("4first");
+		// The server holds the first POST: what follows queues behind it.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.get() == 1);
+		assertThat(connection.queuedBytes()).isZero();
+		for (int i = 0; i < 1000; i++) {
+			connection.send("3");
+		}
+		assertThat(connection.queuedBytes()).isEqualTo(1);
+		connection.send("4hello");
+		connection.send("3");
+		assertThat(connection.queuedBytes()).isEqualTo(1 + 6 + 1);
+		connection.close();
+	}
+
 	private static Handshake handshake() {
 		return EngineProtocol.V4.parseHandshake(HANDSHAKE.substring(1), JsonMapper.builder().build());
 	}

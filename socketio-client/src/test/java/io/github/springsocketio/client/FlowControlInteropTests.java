@@ -1,0 +1,159 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.github.springsocketio.test.ChaosProxy;
+import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Flow control against the reference Node server: a server that floods handlers which fall
+ * behind, and a connection that stops taking what the client emits.
+ */
+class FlowControlInteropTests {
+
+	private static final long TIMEOUT = 20;
+
+	private static final int LIMIT = 50;
+
+	private static final int FLOOD = 20_000;
+
+	@RegisterExtension
+	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+
+	@RegisterExtension
+	final TestClients clients = new TestClients();
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final List<Integer> handled = new ArrayList<>();
+
+	private final AtomicInteger received = new AtomicInteger();
+
+	private final AtomicInteger dropped = new AtomicInteger();
+
+	private SocketIoClient flooded(TransportMode mode, InboundOverflow overflow) {
+		SocketIoClient client = this.clients.create(server.url(), mode,
+				(builder) -> builder.maxPendingInboundEvents(LIMIT).inboundOverflow(overflow));
+		client.observe(new SocketIoClientObserver() {
+
+			@Override
+			public void eventReceived(String namespace, String event) {
+				if ("many".equals(event)) {
+					FlowControlInteropTests.this.received.incrementAndGet();
+				}
+			}
+
+			@Override
+			public void eventDropped(String namespace, String event, String reason) {
+				if ("overflow".equals(reason)) {
+					FlowControlInteropTests.this.dropped.incrementAndGet();
+				}
+			}
+
+		});
+		client.on("many", (arguments, ack) -> {
+			this.release.await();
+			synchronized (this.handled) {
+				this.handled.add(arguments.get(0, Integer.class));
+			}
+		});
+		client.connect();
+		return client;
+	}
+
+	private int handledCount() {
+		synchronized (this.handled) {
+			return this.handled.size();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	void pausesReadingWhileHandlersAreBehindAndLosesNothing(TransportMode mode) throws Exception {
+		SocketIoClient client = flooded(mode, InboundOverflow.PAUSE);
+		// In batches: long-polling gets the flood in many payloads, and stops polling after one.
+		CompletableFuture<Arguments> flooding = client.emitWithAck("emit-batches", FLOOD, 100);
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.received.get() > LIMIT);
+		// Reading stopped: the rest of the flood stays with the server and the network.
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(TIMEOUT))
+			.until(() -> this.received.get() < FLOOD / 2);
+		assertThat(flooding).isNotDone();
+		this.release.countDown();
+		assertThat(flooding.get(TIMEOUT, TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(FLOOD);
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> handledCount() == FLOOD);
+		assertThat(this.dropped).hasValue(0);
+		synchronized (this.handled) {
+			for (int i = 0; i < FLOOD; i++) {
+				assertThat(this.handled.get(i)).isEqualTo(i);
+			}
+		}
+		assertThat(client.isConnected()).isTrue();
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "WEBSOCKET_JDK", "POLLING" })
+	void dropsTheNewestEventsPastTheLimitAndCountsThem(TransportMode mode) throws Exception {
+		SocketIoClient client = flooded(mode, InboundOverflow.DROP);
+		assertThat(client.emitWithAck("emit-many", FLOOD).get(TIMEOUT, TimeUnit.SECONDS).get(0, Integer.class))
+			.isEqualTo(FLOOD);
+		// The first handler holds its event until released: the backlog stays full.
+		assertThat(this.received).hasValue(FLOOD);
+		assertThat(this.dropped).hasValue(FLOOD - LIMIT);
+		this.release.countDown();
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> handledCount() == LIMIT);
+		synchronized (this.handled) {
+			assertThat(this.handled).containsExactlyElementsOf(IntStream.range(0, LIMIT).boxed().toList());
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	void refusesEmitsOnceTheConnectionHoldsTooMuch(TransportMode mode) throws Exception {
+		try (ChaosProxy proxy = ChaosProxy.to(server.port())) {
+			SocketIoClient client = this.clients.create(proxy.url(), mode,
+					(builder) -> builder.sendBufferMaxBytes(1024 * 1024));
+			client.connect();
+			proxy.stall();
+			String chunk = "x".repeat(64 * 1024);
+			// The network's buffers take some megabytes first; 200 MB would mean no bound at all.
+			assertThatExceptionOfType(SendBufferFullException.class).isThrownBy(() -> {
+				for (int i = 0; i < 3200; i++) {
+					client.emit("echo", chunk);
+				}
+			}).withMessageContaining("send-buffer.max-bytes");
+			proxy.restore();
+			assertThat(client.call("add", Integer.class, 1, 2)).isEqualTo(3);
+			client.emit("echo", chunk);
+		}
+	}
+
+}
