@@ -65,6 +65,28 @@ const scenarios = {
   'close-packet': (ws) => ({ onConnected: () => ws.send('1') }),
 };
 
+// How often each scenario was connected, for scenarios that change from one connection to the next.
+const connections = new Map();
+function nth(scenario) {
+  const count = (connections.get(scenario) || 0) + 1;
+  connections.set(scenario, count);
+  return count;
+}
+
+// Reconnect attempts that hang: the 1st WebSocket connection is dropped once connected, the 2nd is
+// accepted and never sent the open packet, the 3rd never gets its CONNECT answered, the 4th works.
+// Counted per scenario name: 'hanging-reconnects' followed by anything.
+const hangingAttempts = (ws, pings, name) => {
+  const count = nth(name);
+  if (count === 2) {
+    return { silent: true };
+  }
+  if (count === 3) {
+    return { onConnect: () => {} };
+  }
+  return { onConnected: () => { if (count === 1) { setTimeout(() => ws.terminate(), 50); } } };
+};
+
 // HTTP long-polling sessions, by sid.
 const sessions = new Map();
 let sessionCount = 0;
@@ -92,6 +114,10 @@ function receivePolling(session, record) {
   if (record.startsWith('40')) {
     session.connected = true;
     push(session, session.scenario === 'polling-garbage' ? '9garbage' : '40{"sid":"scripted-socket-sid"}');
+    if (session.id === session.firstId) {
+      session.closing = true;
+      push(session, '1');
+    }
   } else if (record.startsWith('42')) {
     push(session, '42["reply",' + JSON.stringify(record) + ']');
   } else if (record === '1') {
@@ -104,8 +130,14 @@ function handlePolling(req, res, query) {
   const scenario = query.get('scenario') || '';
   const sid = query.get('sid');
   if (!sid) {
+    // The 1st session is closed once connected; the 2nd and 3rd handshakes are never answered.
+    const attempt = scenario.startsWith('polling-hanging-reconnects') ? nth(scenario) : 0;
+    if (attempt === 2 || attempt === 3) {
+      return;
+    }
     const id = 'polling-' + (++sessionCount);
-    const session = { id, scenario, queue: [], waiting: null, connected: false };
+    const session = { id, scenario, queue: [], waiting: null, connected: false,
+      firstId: attempt === 1 ? id : null };
     sessions.set(id, session);
     const handshake = { sid: id, upgrades: scenario.startsWith('probe-') ? ['websocket'] : [], pingInterval: 25000,
       pingTimeout: 20000, maxPayload: 1000000 };
@@ -211,8 +243,12 @@ wss.on('connection', (ws, req) => {
     return;
   }
   const pings = { pongs: 0 };
-  const factory = scenarios[query.get('scenario')];
-  const scenario = factory ? factory(ws, pings) : {};
+  const name = query.get('scenario') || '';
+  const factory = name.startsWith('hanging-reconnects') ? hangingAttempts : scenarios[name];
+  const scenario = factory ? factory(ws, pings, name) : {};
+  if (scenario.silent) {
+    return;
+  }
   ws.send(open(scenario.pingInterval || 25000, scenario.pingTimeout || 20000));
   ws.on('message', (data, isBinary) => {
     if (isBinary) {

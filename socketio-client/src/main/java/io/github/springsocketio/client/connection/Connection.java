@@ -403,6 +403,14 @@ final class Connection implements NamespaceHost {
 	}
 
 	@Override
+	public void connectAttemptFailed(Namespace namespace, RuntimeException failure) {
+		String description = "preparing the CONNECT of namespace '" + namespace.name() + "' failed: "
+				+ callbackFailure(failure);
+		this.observers.connectFailed(namespace.name(), new SocketIoConnectException(namespace.name(), description, failure));
+		this.engine.failAttempt(description, failure);
+	}
+
+	@Override
 	public void pauseReading() {
 		this.engine.pauseReading(true);
 	}
@@ -520,10 +528,48 @@ final class Connection implements NamespaceHost {
 		}
 	}
 
+	/**
+	 * Starts a connect attempt, bounded by the connect timeout whatever the server or a proxy does.
+	 * An auth provider or interceptor that throws while the handshake is prepared fails the
+	 * attempt, as an unreachable server would.
+	 */
 	private void openEngine() {
 		closeEngine();
 		this.handshakeAttempts++;
-		this.opener.open(this, this.engine, this.revisions.current(), this.fallback.current(), this.handshakeAttempts);
+		try {
+			this.opener.open(this, this.engine, this.revisions.current(), this.fallback.current(),
+					this.handshakeAttempts);
+		}
+		catch (RuntimeException ex) {
+			closeEngine();
+			connectionLost(CloseReason.TRANSPORT_ERROR, "preparing the handshake failed: " + callbackFailure(ex),
+					ex);
+			return;
+		}
+		EngineSession attempt = this.engine.session();
+		long timeout = this.options.connectTimeout().toMillis();
+		scheduler().schedule(() -> this.serial.execute(() -> attemptTimedOut(attempt, timeout)), timeout,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Names what an auth provider or interceptor threw, without its message, which may hold
+	 * what it was computing (the exception is the cause).
+	 */
+	private static String callbackFailure(RuntimeException failure) {
+		return "the auth provider or an interceptor threw " + failure.getClass().getName();
+	}
+
+	/**
+	 * A connect of the application bounds its attempt itself (the connect's timeout); a reconnect
+	 * attempt, or a connect without a waiting caller, ends here.
+	 */
+	private void attemptTimedOut(@Nullable EngineSession attempt, long timeout) {
+		boolean unbounded = this.state == ConnectionState.RECONNECTING
+				|| (this.state == ConnectionState.CONNECTING && this.connectWaiters.isEmpty());
+		if (attempt != null && unbounded && this.engine.is(attempt)) {
+			this.engine.failAttempt("Timed out after " + timeout + " ms (connect-timeout)", null);
+		}
 	}
 
 	private void closeEngine() {

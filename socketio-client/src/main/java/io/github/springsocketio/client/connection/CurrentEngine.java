@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.springsocketio.client.PayloadTooLargeException;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.concurrent.BoundedWait;
+import io.github.springsocketio.client.engine.CloseReason;
 import io.github.springsocketio.client.engine.EngineSession;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.EngineCodec;
@@ -53,6 +54,22 @@ final class CurrentEngine {
 
 	boolean is(EngineSession session) {
 		return session == this.session;
+	}
+
+	@Nullable EngineSession session() {
+		return this.session;
+	}
+
+	/**
+	 * Ends the session's attempt as failed; the connection hears of it as of any lost transport.
+	 * @param description what failed
+	 * @param cause the failure, or {@code null}
+	 */
+	void failAttempt(String description, @Nullable Throwable cause) {
+		EngineSession current = this.session;
+		if (current != null) {
+			current.close(CloseReason.TRANSPORT_ERROR, description, cause);
+		}
 	}
 
 	boolean isOpen() {

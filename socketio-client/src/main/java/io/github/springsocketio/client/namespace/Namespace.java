@@ -193,8 +193,18 @@ public final class Namespace {
 			}
 			return;
 		}
-		this.host.sendPacket(
-				protocol.connect(this.host.encoder(), this.name, connectAuth(), this.host.options().query()));
+		Map<String, ?> auth;
+		try {
+			auth = connectAuth();
+		}
+		catch (RuntimeException ex) {
+			this.connectSent = false;
+			this.host.connectAttemptFailed(this, ex);
+			return;
+		}
+		if (!this.host.sendPacket(protocol.connect(this.host.encoder(), this.name, auth, this.host.options().query()))) {
+			this.connectSent = false;
+		}
 	}
 
 	private boolean isConnectedByServer(SocketProtocol protocol) {

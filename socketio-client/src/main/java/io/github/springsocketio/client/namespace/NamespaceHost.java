@@ -178,4 +178,12 @@ public interface NamespaceHost {
 	 */
 	void releaseOutbound(long size);
 
+	/**
+	 * The auth provider or an interceptor threw while a namespace's CONNECT was prepared: the
+	 * connect attempt fails, and a reconnect tries again. On the serial executor.
+	 * @param namespace the namespace
+	 * @param failure what the callback threw
+	 */
+	void connectAttemptFailed(Namespace namespace, RuntimeException failure);
+
 }

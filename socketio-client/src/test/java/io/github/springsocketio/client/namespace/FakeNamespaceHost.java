@@ -258,6 +258,11 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 	}
 
 	@Override
+	public void connectAttemptFailed(Namespace namespace, RuntimeException failure) {
+		this.reports.add("attempt failed " + namespace.name() + ": " + failure.getMessage());
+	}
+
+	@Override
 	public void reserveOutbound(long size) {
 	}
 
