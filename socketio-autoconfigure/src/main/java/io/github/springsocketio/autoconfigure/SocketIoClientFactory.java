@@ -16,11 +16,16 @@
 package io.github.springsocketio.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
+
 import io.github.springsocketio.client.AuthProvider;
+import io.github.springsocketio.client.Redaction;
 import io.github.springsocketio.client.Reconnection;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoInterceptor;
@@ -29,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +66,12 @@ public class SocketIoClientFactory {
 	private final ObjectProvider<SocketIoClientCustomizer> customizers;
 
 	private final @Nullable Executor handlerExecutor;
+
+	/**
+	 * One TLS context per SSL bundle, so that the clients of a bundle share one HTTP client (the
+	 * clients share them per context); a reloaded bundle gets a new one.
+	 */
+	private final Map<String, BundleContext> sslContexts = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the factory.
@@ -132,7 +144,7 @@ public class SocketIoClientFactory {
 	public SocketIoClient create(String clientName) {
 		SocketIoProperties.Client client = settings(clientName);
 		String prefix = SocketIoClientSettings.prefix(clientName);
-		SocketIoClient.Builder builder = valid(prefix + ".url", client.getUrl(),
+		SocketIoClient.Builder builder = valid(prefix + ".url", Redaction.text(client.getUrl()),
 				() -> SocketIoClient.builder(requiredUrl(prefix, client.getUrl())));
 		valid(prefix + ".transports", client.getTransports(),
 				() -> builder.transports(client.getTransports().toArray(Transport[]::new)));
@@ -218,18 +230,24 @@ public class SocketIoClientFactory {
 				() -> limited.withRandomizationFactor(settings.getRandomizationFactor()));
 	}
 
-	private javax.net.ssl.SSLContext sslContext(String property, String bundle) {
+	private SSLContext sslContext(String property, String bundle) {
 		SslBundles bundles = this.sslBundles.getIfAvailable();
 		try {
 			if (bundles == null) {
 				throw new NoSuchSslBundleException(bundle, "No SSL bundles are configured");
 			}
-			return bundles.getBundle(bundle).createSslContext();
+			SslBundle current = bundles.getBundle(bundle);
+			return this.sslContexts.compute(bundle, (name, known) -> (known != null && known.bundle() == current) ? known
+					: new BundleContext(current, current.createSslContext())).context();
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw new InvalidConfigurationPropertyValueException(property, bundle,
 					"There is no SSL bundle named '" + bundle + "': define it under spring.ssl.bundle");
 		}
+	}
+
+	private record BundleContext(SslBundle bundle, SSLContext context) {
+
 	}
 
 }

@@ -1,14 +1,26 @@
 package io.github.springsocketio.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
 
 import io.github.springsocketio.client.InboundOverflow;
 import io.github.springsocketio.client.ProtocolVersion;
 import io.github.springsocketio.client.SocketIoClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -111,6 +123,67 @@ class SocketIoAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("socketio.client.send-buffer.max-bytes"));
+	}
+
+	@Test
+	void clientsOfOneSslBundleShareOneTlsContext() {
+		AtomicInteger created = new AtomicInteger();
+		SslBundle system = SslBundle.systemDefault();
+		SslBundle counting = new SslBundle() {
+
+			@Override
+			public SslStoreBundle getStores() {
+				return system.getStores();
+			}
+
+			@Override
+			public SslBundleKey getKey() {
+				return system.getKey();
+			}
+
+			@Override
+			public SslOptions getOptions() {
+				return system.getOptions();
+			}
+
+			@Override
+			public String getProtocol() {
+				return system.getProtocol();
+			}
+
+			@Override
+			public SslManagerBundle getManagers() {
+				return system.getManagers();
+			}
+
+			@Override
+			public SSLContext createSslContext() {
+				created.incrementAndGet();
+				return system.createSslContext();
+			}
+
+		};
+		this.contextRunner.withBean(SslBundles.class, () -> new DefaultSslBundleRegistry("shared", counting))
+			.withPropertyValues("socketio.client.url=https://localhost:3000", "socketio.client.ssl.bundle=shared",
+					"socketio.clients.other.url=https://localhost:3001")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(SocketIoClient.class)).hasSize(2);
+				assertThat(created).hasValue(1);
+			});
+	}
+
+	@Test
+	void namesAnInvalidUrlWithoutItsSecrets() {
+		this.contextRunner.withPropertyValues("socketio.client.url=ftp://user:userinfo-secret@host/?token=url-secret")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				StringWriter trace = new StringWriter();
+				context.getStartupFailure().printStackTrace(new PrintWriter(trace));
+				assertThat(trace.toString()).contains("socketio.client.url")
+					.contains("the scheme must be http, https, ws or wss")
+					.doesNotContain("userinfo-secret", "url-secret");
+			});
 	}
 
 	@Test

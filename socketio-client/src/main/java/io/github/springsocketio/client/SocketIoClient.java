@@ -357,19 +357,20 @@ public interface SocketIoClient extends AutoCloseable {
 				parsed = new URI(url.trim());
 			}
 			catch (URISyntaxException ex) {
-				throw new IllegalArgumentException("Invalid Socket.IO URL '" + url + "': " + ex.getMessage(), ex);
+				throw new IllegalArgumentException(
+						"Invalid Socket.IO URL '" + Redaction.text(url) + "': " + ex.getReason() + " at index " + ex.getIndex());
 			}
 			String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : "";
 			if (!Set.of("http", "https", "ws", "wss").contains(scheme)) {
 				throw new IllegalArgumentException(
-						"Invalid Socket.IO URL '" + url + "': the scheme must be http, https, ws or wss");
+						"Invalid Socket.IO URL '" + Redaction.text(url) + "': the scheme must be http, https, ws or wss");
 			}
 			if (parsed.getHost() == null) {
-				throw new IllegalArgumentException("Invalid Socket.IO URL '" + url + "': it has no host");
+				throw new IllegalArgumentException("Invalid Socket.IO URL '" + Redaction.text(url) + "': it has no host");
 			}
 			String urlPath = parsed.getRawPath();
 			if (urlPath != null && !urlPath.isEmpty() && !"/".equals(urlPath)) {
-				throw new IllegalArgumentException("Invalid Socket.IO URL '" + url + "': its path '" + urlPath
+				throw new IllegalArgumentException("Invalid Socket.IO URL '" + Redaction.text(url) + "': its path '" + urlPath
 						+ "' would be ignored; set the Engine.IO path with path(..) and namespaces with namespaces(..)");
 			}
 			this.uri = parsed;
@@ -663,7 +664,10 @@ public interface SocketIoClient extends AutoCloseable {
 
 		/**
 		 * The Spring WebSocket client to use instead of the default {@code StandardWebSocketClient};
-		 * selects {@link WebSocketImplementation#SPRING}.
+		 * selects {@link WebSocketImplementation#SPRING}. With an {@link #sslContext(SSLContext) SSL
+		 * context} as well, the client must use that same context
+		 * ({@code StandardWebSocketClient.setSslContext}), else {@link #build()} refuses the
+		 * combination: the context would not apply to it.
 		 * @param webSocketClient the client
 		 * @return this builder
 		 */

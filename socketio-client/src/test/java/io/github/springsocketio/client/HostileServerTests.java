@@ -15,19 +15,23 @@
  */
 package io.github.springsocketio.client;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.springsocketio.test.SocketIoServerExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -72,6 +76,38 @@ class HostileServerTests {
 		await().atMost(BOUND).until(() -> this.connects.get() == 2);
 		assertThat(this.attempts.get()).isGreaterThanOrEqualTo(3);
 		assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	void followsNoRedirectWithItsHeaders(TransportMode mode) throws Exception {
+		AtomicInteger redirected = new AtomicInteger();
+		HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		elsewhere.createContext("/", (exchange) -> {
+			redirected.incrementAndGet();
+			exchange.sendResponseHeaders(404, -1);
+			exchange.close();
+		});
+		HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		redirecting.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders()
+				.add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + exchange.getRequestURI());
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		elsewhere.start();
+		redirecting.start();
+		try {
+			SocketIoClient client = this.clients.create("http://127.0.0.1:" + redirecting.getAddress().getPort(), mode,
+					(builder) -> builder.header("Authorization", "Bearer secret-token").connectTimeout(CONNECT_TIMEOUT));
+			assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(client::connect)
+				.withMessageNotContaining("secret-token");
+			assertThat(redirected).hasValue(0);
+		}
+		finally {
+			redirecting.stop(0);
+			elsewhere.stop(0);
+		}
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.github.springsocketio.client;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,12 +24,15 @@ import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -111,6 +117,40 @@ class ResourceAndLoggingInteropTests {
 		for (String secret : Arrays.asList("secret-token", "user-secret", "header-secret", "cookie-secret",
 				"query-secret", "url-secret", "unreachable-secret")) {
 			assertThat(lines).noneMatch((line) -> line.contains(secret));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TransportMode.class)
+	void putsNoSecretInTheExceptionsOfAFailedConnectOrTheirCauses(TransportMode mode) throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		SocketIoClient client = this.clients.create(
+				"http://user:userinfo-secret@127.0.0.1:" + closedPort + "?access_token=url-secret", mode,
+				(builder) -> builder.auth(Map.of("token", "auth-secret"))
+					.header("Authorization", "Bearer header-secret")
+					.query("token", "query-secret"));
+		Throwable failure = catchThrowable(client::connect);
+		assertThat(failure).isInstanceOf(SocketIoConnectException.class);
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		assertThat(trace.toString()).contains("127.0.0.1:" + closedPort)
+			.doesNotContain("userinfo-secret", "url-secret", "auth-secret", "header-secret", "query-secret");
+		assertThat(client.toString()).doesNotContain("userinfo-secret", "url-secret", "query-secret");
+	}
+
+	@Test
+	void putsNoSecretInTheMessageOfAUrlTheBuilderRefuses() {
+		for (String url : List.of("ftp://user:userinfo-secret@host/?token=url-secret",
+				"http://user:userinfo-secret@host/some/path?token=url-secret",
+				"http://user:userinfo-secret@host/?token=url-secret&bad=%zz ^")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> SocketIoClient.builder(url))
+				.withMessageStartingWith("Invalid Socket.IO URL")
+				.withMessageNotContaining("userinfo-secret")
+				.withMessageNotContaining("url-secret")
+				.withNoCause();
 		}
 	}
 

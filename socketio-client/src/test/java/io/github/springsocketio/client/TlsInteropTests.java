@@ -13,12 +13,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.springsocketio.test.SocketIoServerExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * TLS with a self-signed certificate, on every transport: refused by default, accepted when the
@@ -53,6 +56,23 @@ class TlsInteropTests {
 		SocketIoClient client = this.clients.create(server.url(), mode, (builder) -> builder.sslContext(trusting));
 		client.connect();
 		assertThat(client.emitWithAck("add", 20, 22).get(10, TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(42);
+	}
+
+	@Test
+	void refusesAnSslContextThatCannotApplyToAWebSocketClientOfTheApplication() throws Exception {
+		SSLContext trusting = trusting();
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SocketIoClient.builder(server.url())
+				.sslContext(trusting)
+				.webSocketClient(new StandardWebSocketClient())
+				.build())
+			.withMessageContaining("does not apply to a WebSocketClient of your own");
+		StandardWebSocketClient sameContext = new StandardWebSocketClient();
+		sameContext.setSslContext(trusting);
+		SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET,
+				(builder) -> builder.sslContext(trusting).webSocketClient(sameContext));
+		client.connect();
+		assertThat(client.call("add", Integer.class, 20, 22)).isEqualTo(42);
 	}
 
 	private static SSLContext trusting() throws Exception {

@@ -46,6 +46,7 @@ import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketEncoder;
 import io.github.springsocketio.client.protocol.SocketPacketType;
 import io.github.springsocketio.client.protocol.SocketProtocol;
+import io.github.springsocketio.client.transport.Failures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,8 @@ final class Connection implements NamespaceHost {
 	private final String loggedUrl;
 
 	private final SharedResources resources;
+
+	private final TransportRegistry transports;
 
 	private final SerialExecutor serial;
 
@@ -140,8 +143,9 @@ final class Connection implements NamespaceHost {
 			this.reconnectHandlers = new ReconnectHandlers(this.handlerExecutor);
 			this.reconnects = new ReconnectSchedule(options.reconnection(), this.resources.scheduler, this.serial,
 					this.loggedUrl);
-			this.opener = new EngineOpener(options, new TransportRegistry(options, this.resources), this.serial,
-					this.resources.scheduler, this.mapper, this.encoder);
+			this.transports = new TransportRegistry(options, this.resources);
+			this.opener = new EngineOpener(options, this.transports, this.serial, this.resources.scheduler, this.mapper,
+					this.encoder);
 		}
 		catch (RuntimeException ex) {
 			this.resources.release();
@@ -239,6 +243,7 @@ final class Connection implements NamespaceHost {
 		if (!this.engine.awaitTerminated(CLOSE_HANDSHAKE_LIMIT)) {
 			logger.debug("The connection to " + this.loggedUrl + " did not close in time");
 		}
+		this.transports.release();
 		this.resources.release();
 		logger.debug("Closed the Socket.IO client for " + this.loggedUrl);
 	}
@@ -623,7 +628,7 @@ final class Connection implements NamespaceHost {
 			default -> DisconnectReason.TRANSPORT_CLOSE;
 		};
 		SocketIoConnectException failure = new SocketIoConnectException("/",
-				"Cannot connect to " + this.loggedUrl + ": " + description, cause);
+				"Cannot connect to " + this.loggedUrl + ": " + description, (cause != null) ? Failures.redacted(cause) : null);
 		boolean wasConnecting = this.state == ConnectionState.CONNECTING;
 		// As python-socketio's connect(retry=True): a first connect that fails is retried too.
 		boolean reconnect = this.options.reconnection().enabled();

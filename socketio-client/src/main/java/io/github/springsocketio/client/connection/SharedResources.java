@@ -19,8 +19,9 @@ import java.lang.reflect.Method;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -67,8 +68,11 @@ final class SharedResources {
 	/** The default clients of the SPRING stack; created when first asked for. */
 	private @Nullable StandardWebSocketClients standardWebSocketClients;
 
-	/** HTTP clients for long-polling, one per TLS context and proxy (each has a selector thread). */
-	private final Map<HttpSettings, HttpClient> httpClients = new ConcurrentHashMap<>();
+	/**
+	 * HTTP clients for long-polling and the JDK WebSocket, one per TLS context and proxy (each has a
+	 * selector thread), with how many connectors use each; guarded by this.
+	 */
+	private final Map<HttpSettings, SharedHttpClient> httpClients = new HashMap<>();
 
 	private SharedResources() {
 		this.scheduler = new ScheduledThreadPoolExecutor(1, threads("socketio-timer-"));
@@ -96,28 +100,53 @@ final class SharedResources {
 	}
 
 	/**
-	 * The HTTP client for a TLS context and a proxy.
+	 * The HTTP client for a TLS context and a proxy, shared by the connectors that ask for the same
+	 * ones; each call is matched by a {@link #releaseHttpClient} once the connector is done.
 	 * @param sslContext the TLS context, or {@code null} for the default
 	 * @param proxy the proxy selector, or {@code null} for none
 	 * @return the shared client
 	 */
-	HttpClient httpClient(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+	synchronized HttpClient httpClient(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+		SharedHttpClient shared = this.httpClients.computeIfAbsent(new HttpSettings(sslContext, proxy),
+				(settings) -> new SharedHttpClient(newHttpClient(sslContext, proxy)));
+		shared.users++;
+		return shared.client;
+	}
+
+	/**
+	 * A connector is done with the HTTP client of a TLS context and a proxy: the last one shuts it down.
+	 * @param sslContext the TLS context, or {@code null} for the default
+	 * @param proxy the proxy selector, or {@code null} for none
+	 */
+	void releaseHttpClient(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+		HttpClient unused;
+		synchronized (this) {
+			HttpSettings settings = new HttpSettings(sslContext, proxy);
+			SharedHttpClient shared = this.httpClients.get(settings);
+			if (shared == null || --shared.users > 0) {
+				return;
+			}
+			this.httpClients.remove(settings);
+			unused = shared.client;
+		}
+		shutDown(unused);
+	}
+
+	private HttpClient newHttpClient(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
 		// No connectTimeout: Java 17 keeps each connection's connect timer, and with it the client and its
 		// selector thread, until the timer expires, long after close. Every request has a timeout of its
 		// own, which bounds the connect too.
-		return this.httpClients.computeIfAbsent(new HttpSettings(sslContext, proxy), (settings) -> {
-			HttpClient.Builder builder = HttpClient.newBuilder()
+		HttpClient.Builder builder = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.executor(this.blocking);
-			if (sslContext != null) {
-				builder.sslContext(sslContext);
-			}
-			if (proxy != null) {
-				builder.proxy(proxy);
-			}
-			return builder.build();
-		});
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.executor(this.blocking);
+		if (sslContext != null) {
+			builder.sslContext(sslContext);
+		}
+		if (proxy != null) {
+			builder.proxy(proxy);
+		}
+		return builder.build();
 	}
 
 	static synchronized SharedResources acquire() {
@@ -139,8 +168,12 @@ final class SharedResources {
 		this.eventLoop.shutdown();
 		this.blocking.shutdown();
 		this.handlers.shutdown();
-		this.httpClients.values().forEach(SharedResources::shutDown);
-		this.httpClients.clear();
+		List<HttpClient> unused;
+		synchronized (this) {
+			unused = this.httpClients.values().stream().map((shared) -> shared.client).toList();
+			this.httpClients.clear();
+		}
+		unused.forEach(SharedResources::shutDown);
 		synchronized (this) {
 			if (this.standardWebSocketClients != null) {
 				this.standardWebSocketClients.destroy();
@@ -168,7 +201,20 @@ final class SharedResources {
 		}
 	}
 
+	/** Keys by the identity of the TLS context: Spring Boot shares one per SSL bundle. */
 	private record HttpSettings(@Nullable SSLContext sslContext, @Nullable ProxySelector proxy) {
+
+	}
+
+	private static final class SharedHttpClient {
+
+		private final HttpClient client;
+
+		private int users;
+
+		SharedHttpClient(HttpClient client) {
+			this.client = client;
+		}
 
 	}
 

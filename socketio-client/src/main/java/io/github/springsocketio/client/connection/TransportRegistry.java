@@ -15,16 +15,17 @@
  */
 package io.github.springsocketio.client.connection;
 
+import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.WebSocketImplementation;
 import io.github.springsocketio.client.transport.JdkWebSocketConnector;
 import io.github.springsocketio.client.transport.PollingConnector;
 import io.github.springsocketio.client.transport.SpringWebSocketConnector;
+import io.github.springsocketio.client.transport.StandardWebSocketClients;
 import io.github.springsocketio.client.transport.TransportConnector;
 import org.springframework.web.socket.client.WebSocketClient;
 
@@ -34,10 +35,14 @@ import org.springframework.web.socket.client.WebSocketClient;
  */
 final class TransportRegistry {
 
-	private static final Map<Transport, BiFunction<ClientOptions, SharedResources, TransportConnector>> FACTORIES = Map
-		.of(Transport.POLLING, TransportRegistry::polling, Transport.WEBSOCKET, TransportRegistry::webSocket);
-
 	private final Map<Transport, TransportConnector> connectors = new EnumMap<>(Transport.class);
+
+	private final ClientOptions options;
+
+	private final SharedResources resources;
+
+	/** How many times the shared HTTP client of these options was taken. */
+	private int httpClientLeases;
 
 	/**
 	 * Creates the connectors of the configured transports.
@@ -45,8 +50,25 @@ final class TransportRegistry {
 	 * @param resources the threads and HTTP clients they share
 	 */
 	TransportRegistry(ClientOptions options, SharedResources resources) {
-		for (Transport transport : options.transports()) {
-			this.connectors.put(transport, FACTORIES.get(transport).apply(options, resources));
+		this.options = options;
+		this.resources = resources;
+		try {
+			for (Transport transport : options.transports()) {
+				this.connectors.put(transport, (transport == Transport.POLLING) ? polling() : webSocket());
+			}
+		}
+		catch (RuntimeException ex) {
+			release();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The client is closed: gives back the shared HTTP client, which the last user shuts down.
+	 */
+	void release() {
+		for (; this.httpClientLeases > 0; this.httpClientLeases--) {
+			this.resources.releaseHttpClient(this.options.sslContext(), this.options.proxy());
 		}
 	}
 
@@ -58,22 +80,33 @@ final class TransportRegistry {
 		return Objects.requireNonNull(this.connectors.get(transport), () -> transport + " is not configured");
 	}
 
-	private static TransportConnector polling(ClientOptions options, SharedResources resources) {
-		return new PollingConnector(resources.httpClient(options.sslContext(), options.proxy()), options.cookieStore());
+	private TransportConnector polling() {
+		return new PollingConnector(httpClient(), this.options.cookieStore());
+	}
+
+	private HttpClient httpClient() {
+		HttpClient client = this.resources.httpClient(this.options.sslContext(), this.options.proxy());
+		this.httpClientLeases++;
+		return client;
 	}
 
 	/**
 	 * The connector of the chosen WebSocket stack; the SPRING stack's default client needs a
 	 * JSR-356 implementation on the class path, and fails here without one.
 	 */
-	private static TransportConnector webSocket(ClientOptions options, SharedResources resources) {
-		if (options.webSocketImplementation() == WebSocketImplementation.JDK) {
-			return new JdkWebSocketConnector(resources.httpClient(options.sslContext(), options.proxy()),
-					resources.scheduler, options.connectTimeout());
+	private TransportConnector webSocket() {
+		if (this.options.webSocketImplementation() == WebSocketImplementation.JDK) {
+			return new JdkWebSocketConnector(httpClient(), this.resources.scheduler, this.options.connectTimeout());
 		}
-		WebSocketClient client = (options.webSocketClient() != null) ? options.webSocketClient()
-				: resources.standardWebSocketClient(options.sslContext());
-		return new SpringWebSocketConnector(client, resources.blocking, resources.scheduler);
+		WebSocketClient own = this.options.webSocketClient();
+		if (own != null && this.options.sslContext() != null
+				&& !StandardWebSocketClients.usesSslContext(own, this.options.sslContext())) {
+			throw new IllegalStateException("sslContext(..) does not apply to a WebSocketClient of your own: give it "
+					+ "the same SSLContext (StandardWebSocketClient.setSslContext), or configure TLS on it alone "
+					+ "and leave sslContext unset");
+		}
+		WebSocketClient client = (own != null) ? own : this.resources.standardWebSocketClient(this.options.sslContext());
+		return new SpringWebSocketConnector(client, this.resources.blocking, this.resources.scheduler);
 	}
 
 }

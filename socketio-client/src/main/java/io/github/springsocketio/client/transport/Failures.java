@@ -23,13 +23,20 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.github.springsocketio.client.Redaction;
+import org.jspecify.annotations.Nullable;
+
 /**
- * The failure behind the wrappers that futures add.
+ * Failures as the client tells them: unwrapped from what futures add, described when they say
+ * nothing, and without the secrets that libraries put in their messages.
  *
  * @author springsocketio
  * @since 0.1.0
  */
 public final class Failures {
+
+	/** How deep a chain of causes is redacted; deeper causes are left out. */
+	private static final int MAX_CAUSES = 16;
 
 	private Failures() {
 	}
@@ -70,6 +77,45 @@ public final class Failures {
 		}
 		Throwable inner = cause.getCause();
 		return (inner != null && inner != cause) ? describe(inner) : cause.getClass().getSimpleName();
+	}
+
+	/**
+	 * A failure whose messages, its own and its causes', hide what {@link Redaction#text} hides,
+	 * e.g. the query of a URI that a WebSocket stack names. A failure with nothing to hide is
+	 * returned as it is; one with something becomes a {@link RedactedFailure} naming its class,
+	 * with its stack trace.
+	 * @param failure the failure
+	 * @return the failure to hand to the application
+	 */
+	public static Throwable redacted(Throwable failure) {
+		return redacted(failure, MAX_CAUSES);
+	}
+
+	private static Throwable redacted(Throwable failure, int depth) {
+		Throwable cause = failure.getCause();
+		Throwable redactedCause = (cause != null && cause != failure && depth > 0) ? redacted(cause, depth - 1) : null;
+		String message = failure.getMessage();
+		String hidden = Redaction.text(message);
+		boolean clean = (message == null || message.equals(hidden)) && (cause == null || redactedCause == cause);
+		if (clean) {
+			return failure;
+		}
+		RedactedFailure copy = new RedactedFailure(failure.getClass().getName() + ": " + hidden, redactedCause);
+		copy.setStackTrace(failure.getStackTrace());
+		return copy;
+	}
+
+	/**
+	 * A failure of a library whose message held a secret, told again without it.
+	 */
+	public static final class RedactedFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RedactedFailure(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 }

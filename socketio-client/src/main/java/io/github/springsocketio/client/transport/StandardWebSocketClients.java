@@ -100,6 +100,9 @@ public final class StandardWebSocketClients {
 		StandardWebSocketClient client = new StandardWebSocketClient(this.container);
 		client.setTaskExecutor(new TaskExecutorAdapter(executor));
 		client.getUserProperties().put("org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT", SESSION_CLOSE_TIMEOUT);
+		// Tomcat follows redirects, sending the headers (Authorization, cookies) to wherever they lead;
+		// the JDK's clients do not follow them either.
+		client.getUserProperties().put("org.apache.tomcat.websocket.MAX_REDIRECTIONS", "0");
 		if (sslContext != null) {
 			client.setSslContext(sslContext);
 		}
@@ -113,6 +116,18 @@ public final class StandardWebSocketClients {
 		if (TOMCAT && this.container instanceof WsWebSocketContainer tomcat) {
 			tomcat.destroy();
 		}
+	}
+
+	/**
+	 * Whether a WebSocket client of the application uses a TLS context: only a
+	 * {@link StandardWebSocketClient} tells.
+	 * @param client the client
+	 * @param sslContext the context
+	 * @return whether it is the client's context
+	 */
+	public static boolean usesSslContext(WebSocketClient client, SSLContext sslContext) {
+		return isAvailable() && client instanceof StandardWebSocketClient standard
+				&& standard.getSslContext() == sslContext;
 	}
 
 	/**
