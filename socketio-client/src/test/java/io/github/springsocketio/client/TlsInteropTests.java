@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.springsocketio.test.SocketIoServerExtension;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,18 +62,26 @@ class TlsInteropTests {
 	@Test
 	void refusesAnSslContextThatCannotApplyToAWebSocketClientOfTheApplication() throws Exception {
 		SSLContext trusting = trusting();
-		assertThatIllegalStateException()
-			.isThrownBy(() -> SocketIoClient.builder(server.url())
-				.sslContext(trusting)
-				.webSocketClient(new StandardWebSocketClient())
-				.build())
-			.withMessageContaining("does not apply to a WebSocketClient of your own");
-		StandardWebSocketClient sameContext = new StandardWebSocketClient();
-		sameContext.setSslContext(trusting);
-		SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET,
-				(builder) -> builder.sslContext(trusting).webSocketClient(sameContext));
-		client.connect();
-		assertThat(client.call("add", Integer.class, 20, 22)).isEqualTo(42);
+		// A container of the test's own, destroyed after, so that its threads do not outlive the test.
+		WsWebSocketContainer container = new WsWebSocketContainer();
+		try {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> SocketIoClient.builder(server.url())
+					.sslContext(trusting)
+					.webSocketClient(new StandardWebSocketClient(container))
+					.build())
+				.withMessageContaining("does not apply to a WebSocketClient of your own");
+			StandardWebSocketClient sameContext = new StandardWebSocketClient(container);
+			sameContext.setSslContext(trusting);
+			SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET,
+					(builder) -> builder.sslContext(trusting).webSocketClient(sameContext));
+			client.connect();
+			assertThat(client.call("add", Integer.class, 20, 22)).isEqualTo(42);
+			client.close();
+		}
+		finally {
+			container.destroy();
+		}
 	}
 
 	private static SSLContext trusting() throws Exception {
