@@ -63,6 +63,18 @@ const scenarios = {
   'no-pings': () => ({ pingInterval: 300, pingTimeout: 200 }),
   // Closes the Engine.IO session with a close packet.
   'close-packet': (ws) => ({ onConnected: () => ws.send('1') }),
+  // Pings every 300 ms, as a server with a short heartbeat does.
+  'fast-pings': (ws) => {
+    const timer = setInterval(() => ws.send('2'), 300);
+    ws.on('close', () => clearInterval(timer));
+    return { pingInterval: 300, pingTimeout: 600 };
+  },
+  // Hostile servers: each case once connected.
+  'oversize-message': (ws) => ({ onConnected: () => ws.send('42["big","' + 'x'.repeat(2 * 1024 * 1024) + '"]') }),
+  'attachment-bomb': (ws) => ({ onConnected: () => ws.send('4599999999-["bomb",{"_placeholder":true,"num":0}]') }),
+  'invalid-utf8': (ws) => ({ onConnected: () => ws.send(Buffer.from([0x34, 0x32, 0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]), { binary: false }) }),
+  'unknown-packet-types': (ws) => ({ onConnected: () => { ws.send('47["seven"]'); ws.send('8'); } }),
+  'absurd-handshake': () => ({ pingInterval: 1e15, pingTimeout: 1e15 }),
 };
 
 // How often each scenario was connected, for scenarios that change from one connection to the next.
@@ -139,8 +151,13 @@ function handlePolling(req, res, query) {
     const session = { id, scenario, queue: [], waiting: null, connected: false,
       firstId: attempt === 1 ? id : null };
     sessions.set(id, session);
-    const handshake = { sid: id, upgrades: scenario.startsWith('probe-') ? ['websocket'] : [], pingInterval: 25000,
-      pingTimeout: 20000, maxPayload: 1000000 };
+    // These scenarios ping often, so that the client's poll timeout (ping interval and timeout) is short.
+    const fast = ['probe-silent', 'polling-endless-poll', 'polling-trickling-poll'].includes(scenario);
+    const handshake = { sid: id, upgrades: scenario.startsWith('probe-') ? ['websocket'] : [],
+      pingInterval: fast ? 300 : 25000, pingTimeout: fast ? 1000 : 20000, maxPayload: 1000000 };
+    if (fast) {
+      const pinger = setInterval(() => (sessions.has(id) ? push(session, '2') : clearInterval(pinger)), 300);
+    }
     let body = '0' + JSON.stringify(scenario === 'polling-open-with-extras'
       ? { ...handshake, extra: { nested: [1, 2] }, another: 'field' } : handshake);
     if (scenario === 'polling-open-with-extras') {
@@ -188,6 +205,17 @@ function handlePolling(req, res, query) {
     badRequest(res, 1, 'Session ID unknown');
     return;
   }
+  // Once connected, a poll whose response never ends, or ends one byte every 200 ms.
+  if (session.connected && session.queue.length === 0 && session.scenario === 'polling-endless-poll') {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
+    res.write('42["never-ending"');
+    return;
+  }
+  if (session.connected && session.queue.length === 0 && session.scenario === 'polling-trickling-poll') {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8', 'Content-Length': '1000000' });
+    const trickle = setInterval(() => (res.destroyed ? clearInterval(trickle) : res.write('2')), 200);
+    return;
+  }
   session.waiting = res;
   if (session.queue.length > 0) {
     push(session, '6');
@@ -221,6 +249,11 @@ const wss = new WebSocketServer({ server: httpServer, path: '/socket.io/', verif
 wss.on('connection', (ws, req) => {
   const query = new URL(req.url, 'http://localhost').searchParams;
   const probed = sessions.get(query.get('sid'));
+  if (probed && probed.scenario === 'probe-silent') {
+    // Accepts the upgrade and never answers the probe; tells the client over polling once it gave up.
+    ws.on('close', () => push(probed, '42["probe-closed"]'));
+    return;
+  }
   if (probed) {
     ws.on('message', (data) => {
       if (data.toString() === '2probe' && probed.scenario === 'probe-wrong-answer') {

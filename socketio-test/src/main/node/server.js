@@ -199,6 +199,13 @@ function registerHandlers(socket) {
       ack(count);
     }
   });
+  // Emits events of count distinct names ('name-0', 'name-1', ...); acks once all are emitted.
+  socket.on('emit-distinct', (count, ack) => {
+    for (let i = 0; i < count; i++) {
+      socket.emit('name-' + i, i);
+    }
+    ack(count);
+  });
   // Emits 'many' with 0..count-1 in batches, one batch per turn of the event loop, so that a
   // long-polling client gets them in several payloads; acks once all are emitted.
   socket.on('emit-batches', (count, batch, ack) => {

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Flow control against the reference Node server: a server that floods handlers which fall
- * behind, and a connection that stops taking what the client emits.
+ * behind (100,000 events), and a connection that stops taking what the client emits.
  */
 class FlowControlInteropTests {
 
@@ -44,7 +44,7 @@ class FlowControlInteropTests {
 
 	private static final int LIMIT = 50;
 
-	private static final int FLOOD = 20_000;
+	private static final int FLOOD = 100_000;
 
 	@RegisterExtension
 	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();

@@ -15,19 +15,24 @@
  */
 package io.github.springsocketio.client;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.springsocketio.test.ChaosProxy;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Servers and callbacks that misbehave while the client reconnects: each case ends in a clean
- * reconnect within a bound, never in a client stuck reconnecting.
+ * Servers (and callbacks) that misbehave, played by the scripted server: each case ends in a clean
+ * error or a clean disconnect and reconnect within a bound, never in a client stuck reconnecting,
+ * and leaves neither threads nor heap behind once the client is closed.
  */
 class HostileServerTests {
 
@@ -63,6 +69,80 @@ class HostileServerTests {
 		client.socket("/").onConnect(this.connects::incrementAndGet);
 		client.onReconnectAttempt(this.attempts::set);
 		return client;
+	}
+
+	@ParameterizedTest(name = "{0} over {1}")
+	@CsvSource({ "oversize-message, WEBSOCKET_JDK, TRANSPORT_ERROR", "oversize-message, WEBSOCKET, TRANSPORT_ERROR",
+			"attachment-bomb, WEBSOCKET_JDK, PARSE_ERROR", "placeholder-out-of-range, WEBSOCKET_JDK, PARSE_ERROR",
+			"invalid-utf8, WEBSOCKET_JDK, ", "invalid-utf8, WEBSOCKET, ",
+			"unknown-packet-types, WEBSOCKET_JDK, PARSE_ERROR", "invalid-engine-packet, WEBSOCKET_JDK, PARSE_ERROR",
+			"polling-endless-poll, POLLING, ", "polling-trickling-poll, POLLING, " })
+	void aHostileServerEndsInACleanDisconnectAndReconnect(String scenario, TransportMode mode,
+			DisconnectReason expected) throws Exception {
+		ResourceSnapshot before = ResourceSnapshot.take();
+		SocketIoClient client = reconnecting(mode, scenario, (builder) -> builder.maxInboundMessageSize(1024 * 1024));
+		CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
+		client.socket("/").onDisconnect(disconnected::complete);
+		client.connect();
+		DisconnectReason reason = disconnected.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		if (expected != null) {
+			assertThat(reason).isEqualTo(expected);
+		}
+		else {
+			// A WebSocket stack closes on invalid UTF-8 (1007) as it sees fit; a poll that never ends is
+			// ended by its timeout or by the missing pings, whichever comes first.
+			assertThat(reason).isIn(DisconnectReason.TRANSPORT_ERROR, DisconnectReason.TRANSPORT_CLOSE,
+					DisconnectReason.PING_TIMEOUT);
+		}
+		await().atMost(BOUND).until(() -> this.attempts.get() >= 1);
+		assertThat(client.state()).isIn(ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
+		client.close();
+		before.assertReleased();
+	}
+
+	@Test
+	void noticesAHalfOpenConnectionAndReconnectsOnceTheNetworkFlows() throws Exception {
+		try (ChaosProxy proxy = ChaosProxy.to(server.port())) {
+			ResourceSnapshot before = ResourceSnapshot.take();
+			SocketIoClient client = this.clients.create(proxy.url() + "?scenario=fast-pings", TransportMode.WEBSOCKET_JDK,
+					(builder) -> builder.connectTimeout(CONNECT_TIMEOUT)
+						.reconnection(Reconnection.exponential(Duration.ofMillis(20), Duration.ofMillis(50))));
+			client.socket("/").onConnect(this.connects::incrementAndGet);
+			CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
+			client.socket("/").onDisconnect(disconnected::complete);
+			client.connect();
+			// Packets stop flowing and the TCP connection stays open: only the heartbeat can tell.
+			proxy.stall();
+			assertThat(disconnected.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PING_TIMEOUT);
+			proxy.restore();
+			await().atMost(BOUND).until(() -> this.connects.get() == 2);
+			client.close();
+			before.assertReleased();
+		}
+	}
+
+	@Test
+	void refusesAbsurdHandshakeValuesWithAClearError() throws Exception {
+		ResourceSnapshot before = ResourceSnapshot.take();
+		SocketIoClient client = this.clients.create(server.url(), TransportMode.WEBSOCKET_JDK,
+				(builder) -> builder.query("scenario", "absurd-handshake"));
+		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(client::connect)
+			.withMessageContaining("pingInterval");
+		client.close();
+		before.assertReleased();
+	}
+
+	@Test
+	void leavesAnUpgradeThatIsNeverAnsweredAndStaysOnPolling() throws Exception {
+		SocketIoClient client = this.clients.create(server.url(), TransportMode.UPGRADE_JDK,
+				(builder) -> builder.query("scenario", "probe-silent"));
+		CompletableFuture<Void> probeClosed = new CompletableFuture<>();
+		client.on("probe-closed", (args, ack) -> probeClosed.complete(null));
+		client.connect();
+		// The probe is given up after the handshake's ping timeout (1 s), its WebSocket closed.
+		probeClosed.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(client.transport()).isEqualTo(Transport.POLLING);
+		assertThat(client.isConnected()).isTrue();
 	}
 
 	@ParameterizedTest
@@ -148,6 +228,47 @@ class HostileServerTests {
 		assertThat(failures).anyMatch((message) -> message
 			.contains("the auth provider or an interceptor threw java.lang.IllegalStateException"));
 		assertThat(failures).noneMatch((message) -> message.contains("secret"));
+	}
+
+	/**
+	 * The client's threads and the heap in use after a full collection.
+	 */
+	private record ResourceSnapshot(long liveThreads, long usedHeap) {
+
+		private static final long HEAP_SLACK = 32L * 1024 * 1024;
+
+		static ResourceSnapshot take() {
+			return new ResourceSnapshot(countThreads(), usedHeapAfterGc());
+		}
+
+		void assertReleased() {
+			await().pollInSameThread().atMost(BOUND).untilAsserted(() -> assertThat(countThreads())
+				.as(() -> "live threads: " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList())
+				.isLessThanOrEqualTo(this.liveThreads));
+			long heap = usedHeapAfterGc();
+			System.out.printf("Hostile server case: threads %d before, %d after; heap after GC %+.1f MB%n",
+					this.liveThreads, countThreads(), (heap - this.usedHeap) / 1048576.0);
+			assertThat(heap).as("heap in use after the case").isLessThan(this.usedHeap + HEAP_SLACK);
+		}
+
+		/**
+		 * The threads of the client and of the WebSocket stacks it uses; the JDK's HTTP clients stop
+		 * their threads only on Java 21+, or once collected.
+		 */
+		private static long countThreads() {
+			return Thread.getAllStackTraces().keySet().stream()
+				.filter(Thread::isAlive)
+				.map(Thread::getName)
+				.filter((name) -> name.startsWith("socketio-") && !name.startsWith("socketio-test")
+						|| name.startsWith("WebSocketClient-") || name.equals("WebSocket background processing"))
+				.count();
+		}
+
+		private static long usedHeapAfterGc() {
+			System.gc();
+			return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		}
+
 	}
 
 }

@@ -28,6 +28,7 @@ import io.github.springsocketio.client.AckTimeoutException;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoClientObserver;
+import io.github.springsocketio.metrics.SocketIoClientMetrics;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,6 +103,23 @@ class SocketIoMetricsAutoConfigurationTests {
 			assertThat(registry.get("socketio.client.bytes.sent").functionCounter().count()).isGreaterThan(3 * 16);
 			assertThat(registry.get("socketio.client.bytes.received").functionCounter().count()).isGreaterThan(3 * 16);
 			assertThat(registry.get("socketio.client.reconnect.attempts").counter().count()).isZero();
+		});
+	}
+
+	@Test
+	void keepsTheMetersBoundedWhenAServerSendsEverNewEventNames() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			SocketIoClient client = context.getBean(SocketIoClient.class);
+			client.connect();
+			assertThat(client.emitWithAck("emit-distinct", 100_000).get(TIMEOUT * 3, TimeUnit.SECONDS).get(0, Integer.class))
+				.isEqualTo(100_000);
+			assertThat(registry.find("socketio.client.events.received").counters())
+				.hasSizeLessThanOrEqualTo(SocketIoClientMetrics.DEFAULT_MAX_EVENT_TAGS + 1);
+			assertThat(registry.getMeters()).hasSizeLessThan(SocketIoClientMetrics.DEFAULT_MAX_EVENT_TAGS + 50);
+			assertThat(registry.get("socketio.client.events.received").tag("event", SocketIoClientMetrics.OTHER_EVENTS)
+				.counter()
+				.count()).isGreaterThan(99_000);
 		});
 	}
 

@@ -32,6 +32,7 @@ import io.github.springsocketio.client.SocketIoException;
 import io.github.springsocketio.client.SocketIoSocket;
 import io.github.springsocketio.client.Subscription;
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.concurrent.BlockingCalls;
 import io.github.springsocketio.client.concurrent.ConnectWait;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,7 @@ public final class DefaultSocketIoClient implements SocketIoClient {
 
 	@Override
 	public void connect() {
+		BlockingCalls.check(this.connection.serial(), "connect()", "connectAsync()");
 		ConnectWait.await(connectAsync(), "connecting to " + this.connection.loggedUrl());
 	}
 
@@ -73,6 +75,7 @@ public final class DefaultSocketIoClient implements SocketIoClient {
 
 	@Override
 	public void await() {
+		BlockingCalls.check(this.connection.serial(), "await()", "onDisconnect(..) of the namespaces");
 		try {
 			this.connection.terminated().get();
 		}
@@ -87,6 +90,7 @@ public final class DefaultSocketIoClient implements SocketIoClient {
 
 	@Override
 	public boolean await(Duration timeout) {
+		BlockingCalls.check(this.connection.serial(), "await(..)", "onDisconnect(..) of the namespaces");
 		try {
 			this.connection.terminated().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;

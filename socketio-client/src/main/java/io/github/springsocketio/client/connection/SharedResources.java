@@ -49,6 +49,8 @@ final class SharedResources {
 
 	private static final Duration HTTP_CLIENT_TERMINATION = Duration.ofSeconds(1);
 
+	private static final Duration BLOCKING_TASKS_TERMINATION = Duration.ofSeconds(3);
+
 	private static SharedResources current;
 
 	private static int users;
@@ -168,6 +170,9 @@ final class SharedResources {
 		this.eventLoop.shutdown();
 		this.blocking.shutdown();
 		this.handlers.shutdown();
+		// A Tomcat connect still running would register Tomcat's I/O threads again after the
+		// container is destroyed, and they would never stop: let the connects end first (bounded).
+		awaitTermination(this.blocking, BLOCKING_TASKS_TERMINATION);
 		List<HttpClient> unused;
 		synchronized (this) {
 			unused = this.httpClients.values().stream().map((shared) -> shared.client).toList();
@@ -180,6 +185,17 @@ final class SharedResources {
 			}
 		}
 		logger.debug("Released the shared threads of the Socket.IO clients");
+	}
+
+	private static void awaitTermination(ExecutorService executor, Duration limit) {
+		try {
+			if (!executor.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.debug("Blocking tasks of the Socket.IO clients still run after " + limit.toMillis() + " ms");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

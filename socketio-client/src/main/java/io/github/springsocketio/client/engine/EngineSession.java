@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.springsocketio.client.ProtocolException;
@@ -68,6 +69,8 @@ public final class EngineSession implements TransportListener {
 
 	private final SerialExecutor serial;
 
+	private final ScheduledExecutorService scheduler;
+
 	private final JsonMapper mapper;
 
 	private final EngineProtocol protocol;
@@ -105,6 +108,7 @@ public final class EngineSession implements TransportListener {
 	public EngineSession(SerialExecutor serial, ScheduledExecutorService scheduler, JsonMapper mapper,
 			EngineProtocol protocol, EngineListener listener) {
 		this.serial = serial;
+		this.scheduler = scheduler;
 		this.mapper = mapper;
 		this.protocol = protocol;
 		this.listener = listener;
@@ -359,9 +363,19 @@ public final class EngineSession implements TransportListener {
 		probe(plan, received);
 	}
 
+	/**
+	 * Probes the WebSocket; a probe not answered within the server's ping timeout is given up,
+	 * so that a WebSocket accepted and then silent is not kept open beside the polling session.
+	 */
 	private void probe(Upgrade plan, Handshake received) {
 		UpgradeProbe probing = new UpgradeProbe(this.serial, this.protocol, this);
 		this.probe = probing;
+		long limit = received.pingTimeout();
+		this.scheduler.schedule(() -> this.serial.execute(() -> {
+			if (this.probe == probing && !this.upgrading) {
+				probeFailed(probing, "no answer to the probe within " + limit + " ms");
+			}
+		}), limit, TimeUnit.MILLISECONDS);
 		probing.start(this.attempts.open(plan.connector(), plan.requestForSid().apply(received.sid()), probing))
 			.whenComplete((webSocket, failure) -> {
 				if (this.probe != probing || this.state != State.OPEN) {

@@ -27,6 +27,7 @@ import io.github.springsocketio.client.EventHandler;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.SocketIoSocket;
 import io.github.springsocketio.client.Subscription;
+import io.github.springsocketio.client.concurrent.BlockingCalls;
 import io.github.springsocketio.client.concurrent.ConnectWait;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +80,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public void connect() {
+		BlockingCalls.check(this.host.serial(), "connect()", "connectAsync()");
 		ConnectWait.await(connectAsync(), "connecting namespace '" + namespace() + "'");
 	}
 
@@ -112,6 +114,7 @@ final class NamespaceSocket implements SocketIoSocket {
 
 	@Override
 	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
+		BlockingCalls.check(this.host.serial(), "call(..)", "emitWithAck(..)");
 		return NamespaceEmitter.awaitFirst(this.emitter.emitWithAck(event, this.ackTimeout, true, args), type);
 	}
 

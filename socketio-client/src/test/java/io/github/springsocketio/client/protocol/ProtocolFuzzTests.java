@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.client.ProtocolException;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,18 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Generated tests of the codecs: random and mutated input never throws anything but
- * {@link ProtocolException}, and encoding then decoding gives back what was encoded.
- * Seeded, so that a failure can be replayed.
+ * {@link ProtocolException}, each input within a bound, and encoding then decoding gives back what
+ * was encoded. Seeded, so that a failure can be replayed: {@code -Dsocketio.fuzz.seed=..}; the full
+ * run is {@code -Dsocketio.fuzz.inputs=1000000} (README, "Running the tests").
  */
 class ProtocolFuzzTests {
 
-	private static final long SEED = 20261126L;
+	private static final long SEED = Long.getLong("socketio.fuzz.seed", 20261126L);
 
-	private static final int INPUTS = 120_000;
+	private static final int INPUTS = Integer.getInteger("socketio.fuzz.inputs", 120_000);
+
+	/** Far above what any input takes; only a decoder that loops or blows up reaches it. */
+	private static final long MAX_NANOS_PER_INPUT = TimeUnit.SECONDS.toNanos(2);
 
 	private static final String ALPHABET = "0123456789-/,[]{}\":_ abcnumplaceholdertrue€😀\u001eb=+";
 
@@ -40,7 +45,9 @@ class ProtocolFuzzTests {
 		SocketPacketDecoder decoder = new SocketPacketDecoder(this.mapper, 10);
 		SocketPacketEncoder encoder = new SocketPacketEncoder(this.mapper);
 		int decoded = 0;
+		long slowest = 0;
 		for (int i = 0; i < INPUTS; i++) {
+			long started = System.nanoTime();
 			List<EnginePacket> packets = List.of(EnginePacket.message(randomString()),
 					EnginePacket.binaryMessage(randomBytes()));
 			String input = switch (i % 5) {
@@ -92,8 +99,41 @@ class ProtocolFuzzTests {
 			catch (RuntimeException ex) {
 				fail("Socket.IO decoding of input #" + i + " '" + input + "' threw " + ex, ex);
 			}
+			long took = System.nanoTime() - started;
+			slowest = Math.max(slowest, took);
+			assertThat(took).as("nanoseconds for input #%d '%s'", i, input).isLessThan(MAX_NANOS_PER_INPUT);
 		}
+		System.out.printf("Protocol fuzz: %,d inputs (seed %d), %,d valid Socket.IO packets, slowest input %.1f ms%n",
+				INPUTS, SEED, decoded, slowest / 1e6);
 		assertThat(decoded).as("valid packets among the inputs").isGreaterThan(INPUTS / 50);
+	}
+
+	@Test
+	void hostileShapesFailWithAProtocolExceptionOrDecode() {
+		SocketPacketDecoder decoder = new SocketPacketDecoder(this.mapper, 10);
+		String deepArray = "[".repeat(100_000) + "]".repeat(100_000);
+		List<String> inputs = List.of("2[\"deep\"," + deepArray + "]", "2[\"deep\"," + "{\"a\":".repeat(100_000) + "1"
+				+ "}".repeat(100_000) + "]", "2[\"n\",1e999999999]", "2[\"n\"," + "9".repeat(100_000) + "]",
+				"2[\"s\",\"" + "x".repeat(5_000_000) + "\"]", "2" + "/".repeat(1_000_000) + ",[\"x\"]",
+				"29" + "9".repeat(1_000) + "[\"x\"]", "52-[\"b\"]", "5" + "9".repeat(1_000) + "-[\"b\"]",
+				"51-[\"b\"," + "{\"_placeholder\":true,\"num\":0},".repeat(100_000) + "1]");
+		for (String input : inputs) {
+			long started = System.nanoTime();
+			try {
+				decoder.decode(input);
+			}
+			catch (ProtocolException ex) {
+				// a clean refusal
+			}
+			catch (RuntimeException ex) {
+				fail("Decoding '" + head(input) + "...' threw " + ex, ex);
+			}
+			assertThat(System.nanoTime() - started).as(head(input)).isLessThan(MAX_NANOS_PER_INPUT);
+		}
+	}
+
+	private static String head(String input) {
+		return input.substring(0, Math.min(40, input.length()));
 	}
 
 	@Test
