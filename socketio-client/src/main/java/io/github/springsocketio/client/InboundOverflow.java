@@ -28,8 +28,7 @@ public enum InboundOverflow {
 	 * Stops reading from the connection until the handlers worked the backlog down to half the
 	 * limit: nothing is lost, and the server's own buffering and heartbeat decide how long it
 	 * waits. A WebSocket client that cannot stop reading (neither the JDK's nor Tomcat's) keeps
-	 * reading: events beyond the limit plus 100,000 (the most a polling payload may hold) are then
-	 * dropped as with {@link #DROP}.
+	 * reading: events beyond the limit plus 100,000 are then dropped as with {@link #DROP}.
 	 */
 	PAUSE,
 

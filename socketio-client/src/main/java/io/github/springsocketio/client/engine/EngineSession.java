@@ -228,6 +228,9 @@ public final class EngineSession implements TransportListener {
 	 * @param paused whether to stop reading
 	 */
 	public void pauseReading(boolean paused) {
+		if (this.readingPaused == paused) {
+			return;
+		}
 		this.readingPaused = paused;
 		TransportConnection current = this.connection;
 		if (current != null) {

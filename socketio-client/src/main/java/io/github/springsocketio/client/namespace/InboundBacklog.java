@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springsocketio.client.InboundOverflow;
-import io.github.springsocketio.client.protocol.EngineCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -29,15 +28,18 @@ import org.apache.commons.logging.LogFactory;
  * The received events of a namespace that wait for its handlers, bounded: past the limit the
  * connection stops reading ({@link InboundOverflow#PAUSE}) until the handlers worked the backlog
  * down to half of it, or the newest event is dropped ({@link InboundOverflow#DROP}). What was read
- * before reading stopped still queues (a polling payload holds up to
- * {@link EngineCodec#MAX_PAYLOAD_RECORDS} packets); beyond that margin events are dropped too, so
- * that a transport that cannot stop reading does not fill the heap.
+ * before reading stopped still queues (a WebSocket message, or a polling payload with what the
+ * server held since the last poll), up to {@link #READ_AHEAD} events beyond the limit; past that
+ * events are dropped too, so that a transport that cannot stop reading does not fill the heap.
  */
 final class InboundBacklog {
 
 	private static final Log logger = LogFactory.getLog(InboundBacklog.class);
 
 	static final String OVERFLOW = "overflow";
+
+	/** How many events beyond the limit may still queue under {@link InboundOverflow#PAUSE}. */
+	static final int READ_AHEAD = 100_000;
 
 	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
@@ -65,7 +67,7 @@ final class InboundBacklog {
 		this.namespace = namespace;
 		this.limit = host.options().maxPendingInboundEvents();
 		this.overflow = host.options().inboundOverflow();
-		this.hardLimit = (long) this.limit + Math.max(this.limit, EngineCodec.MAX_PAYLOAD_RECORDS);
+		this.hardLimit = (long) this.limit + Math.max(this.limit, READ_AHEAD);
 		this.lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL);
 	}
 

@@ -35,9 +35,10 @@ public final class EngineCodec {
 
 	/**
 	 * The most packets a polling payload may hold: without a bound, 16 MB of pings would become
-	 * eight million packets.
+	 * eight million packets. A server holds what it emits between two polls in one payload, so
+	 * the bound is far above any burst of events.
 	 */
-	public static final int MAX_PAYLOAD_RECORDS = 100_000;
+	public static final int MAX_PAYLOAD_RECORDS = 1_000_000;
 
 	private EngineCodec() {
 	}

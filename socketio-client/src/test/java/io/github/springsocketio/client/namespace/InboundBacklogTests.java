@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.github.springsocketio.client.InboundOverflow;
-import io.github.springsocketio.client.protocol.EngineCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +77,7 @@ class InboundBacklogTests {
 	@Test
 	void keepsAPayloadsWorthBeyondTheLimitAndDropsWhatReadingDidNotStop() throws Exception {
 		Namespace namespace = connected(InboundOverflow.PAUSE);
-		int kept = LIMIT + EngineCodec.MAX_PAYLOAD_RECORDS;
+		int kept = LIMIT + InboundBacklog.READ_AHEAD;
 		this.host.onSerial(() -> {
 			for (int i = 1; i <= kept + 2; i++) {
 				namespace.receive(this.host.decode("2[\"n\"," + i + "]"));
