@@ -110,6 +110,9 @@ public final class Soak {
 		acknowledgedEmits(client, ACKS);
 		int buffered = client.socket("/").bufferedEmits();
 		long oldGenAfter = oldGenerationAfterGc();
+		if (oldGenAfter - oldGenBefore >= MAX_OLD_GEN_GROWTH) {
+			printHistogram();
+		}
 		client.close();
 		long threadsAfterClose = awaitClientThreads(threadsAtStart);
 		long growth = oldGenAfter - oldGenBefore;
@@ -125,6 +128,19 @@ public final class Soak {
 		boolean passed = growth < MAX_OLD_GEN_GROWTH && threadsAfterClose <= threadsAtStart && buffered == 0;
 		System.out.println(passed ? "PASS" : "FAIL");
 		return passed;
+	}
+
+	/**
+	 * What the heap holds, by class (the JDK's {@code jcmd}), to tell what grew.
+	 */
+	private static void printHistogram() throws Exception {
+		Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
+			.redirectErrorStream(true)
+			.start();
+		try (var lines = jcmd.inputReader().lines()) {
+			lines.limit(30).forEach(System.out::println);
+		}
+		jcmd.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	private void awaitConnect() throws InterruptedException {

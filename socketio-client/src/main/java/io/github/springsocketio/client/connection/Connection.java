@@ -126,6 +126,9 @@ final class Connection implements NamespaceHost {
 	/** Touched on the serial executor only. */
 	private int handshakeAttempts;
 
+	/** Ends the current connect attempt at the connect timeout; serial executor only. */
+	private @Nullable ScheduledFuture<?> attemptTimer;
+
 	Connection(ClientOptions options) {
 		this.options = options;
 		this.namespaceOptions = new NamespaceOptions(options.ackTimeout(), options.retries(),
@@ -539,6 +542,7 @@ final class Connection implements NamespaceHost {
 	 * attempt, as an unreachable server would.
 	 */
 	private void openEngine() {
+		cancelAttemptTimer();
 		closeEngine();
 		this.handshakeAttempts++;
 		try {
@@ -553,8 +557,19 @@ final class Connection implements NamespaceHost {
 		}
 		EngineSession attempt = this.engine.session();
 		long timeout = this.options.connectTimeout().toMillis();
-		scheduler().schedule(() -> this.serial.execute(() -> attemptTimedOut(attempt, timeout)), timeout,
-				TimeUnit.MILLISECONDS);
+		this.attemptTimer = scheduler().schedule(() -> this.serial.execute(() -> attemptTimedOut(attempt, timeout)),
+				timeout, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * The attempt ended: its timer goes, and with it the session it holds.
+	 */
+	private void cancelAttemptTimer() {
+		ScheduledFuture<?> timer = this.attemptTimer;
+		if (timer != null) {
+			timer.cancel(false);
+			this.attemptTimer = null;
+		}
 	}
 
 	/**
@@ -591,6 +606,7 @@ final class Connection implements NamespaceHost {
 		if (!this.engine.isOpen() || !this.namespaces.allActiveConnected()) {
 			return;
 		}
+		cancelAttemptTimer();
 		ConnectionState previous = this.state;
 		int attempts = this.reconnects.reset();
 		this.state = ConnectionState.CONNECTED;
@@ -609,6 +625,7 @@ final class Connection implements NamespaceHost {
 	 * @param waiterFailure how pending connects fail
 	 */
 	private void disconnectAll(SocketIoConnectException waiterFailure) {
+		cancelAttemptTimer();
 		this.reconnects.cancel();
 		this.fallback.restart();
 		if (this.state != ConnectionState.CLOSED) {
@@ -621,6 +638,7 @@ final class Connection implements NamespaceHost {
 	}
 
 	private void connectionLost(CloseReason closeReason, String description, @Nullable Throwable cause) {
+		cancelAttemptTimer();
 		DisconnectReason reason = switch (closeReason) {
 			case PING_TIMEOUT -> DisconnectReason.PING_TIMEOUT;
 			case TRANSPORT_ERROR -> DisconnectReason.TRANSPORT_ERROR;
