@@ -24,8 +24,8 @@ import io.github.springsocketio.test.SocketIoServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -79,9 +79,10 @@ class ResourceAndLoggingInteropTests {
 		assertThat(client.state()).isNotEqualTo(ConnectionState.CONNECTED);
 	}
 
-	@ParameterizedTest
-	@ValueSource(booleans = { false, true })
-	void neverLogsSecretsEvenAtTraceLevel(boolean protocol4) throws Exception {
+	@ParameterizedTest(name = "protocol 4: {0}, {1}")
+	@CsvSource({ "false, WEBSOCKET", "false, WEBSOCKET_JDK", "false, POLLING", "false, UPGRADE_JDK", "true, WEBSOCKET",
+			"true, POLLING" })
+	void neverLogsSecretsEvenAtTraceLevel(boolean protocol4, TransportMode mode) throws Exception {
 		Logger logger = (Logger) LoggerFactory.getLogger("io.github.springsocketio");
 		Level level = logger.getLevel();
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -91,7 +92,7 @@ class ResourceAndLoggingInteropTests {
 		try {
 			// Protocol 4 (a Socket.IO 2.x server) carries the auth in the handshake's and CONNECT's queries.
 			SocketIoClient client = this.clients.create((protocol4 ? legacy : server).url() + "?access_token=url-secret",
-					(builder) -> builder.namespaces("/", "/auth")
+					mode, (builder) -> builder.namespaces("/", "/auth")
 						.auth(Map.of("token", "secret-token", "user", "user-secret"))
 						.header("Authorization", "Bearer header-secret")
 						.header("Cookie", "session=cookie-secret")

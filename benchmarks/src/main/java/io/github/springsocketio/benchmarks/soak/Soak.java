@@ -162,7 +162,10 @@ public final class Soak {
 
 	private void serverEvents(SocketIoClient client, int count) throws Exception {
 		long target = this.received.get() + count;
-		client.emitWithAck("emit-batches", count, 1_000).get(TIMEOUT_SECONDS * 10, TimeUnit.SECONDS);
+		// The server acknowledges once it emitted them all, which takes longer than the default ack timeout.
+		Duration patience = Duration.ofSeconds(TIMEOUT_SECONDS * 10);
+		client.socket("/").timeout(patience).emitWithAck("emit-batches", count, 1_000).get(patience.toSeconds(),
+				TimeUnit.SECONDS);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
 		while (this.received.get() < target) {
 			if (System.nanoTime() > deadline) {
