@@ -205,6 +205,12 @@ function handlePolling(req, res, query) {
     badRequest(res, 1, 'Session ID unknown');
     return;
   }
+  // Once connected, a poll answered with 2 MB of text, more than the client accepts in tests.
+  if (session.connected && session.queue.length === 0 && session.scenario === 'polling-oversize-body') {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
+    res.end('42["big","' + 'x'.repeat(2 * 1024 * 1024) + '"]');
+    return;
+  }
   // Once connected, a poll whose response never ends, or ends one byte every 200 ms.
   if (session.connected && session.queue.length === 0 && session.scenario === 'polling-endless-poll') {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
