@@ -42,6 +42,9 @@ class FlowControlInteropTests {
 
 	private static final long TIMEOUT = 20;
 
+	/** The server acknowledges a flood once the client read all of it, behind handlers that wait. */
+	private static final Duration FLOOD_ACK_TIMEOUT = Duration.ofSeconds(90);
+
 	private static final int LIMIT = 50;
 
 	private static final int FLOOD = 100_000;
@@ -101,15 +104,16 @@ class FlowControlInteropTests {
 	void pausesReadingWhileHandlersAreBehindAndLosesNothing(TransportMode mode) throws Exception {
 		SocketIoClient client = flooded(mode, InboundOverflow.PAUSE);
 		// In batches: long-polling gets the flood in many payloads, and stops polling after one.
-		CompletableFuture<Arguments> flooding = client.emitWithAck("emit-batches", FLOOD, 100);
+		CompletableFuture<Arguments> flooding = client.socket("/").timeout(FLOOD_ACK_TIMEOUT)
+			.emitWithAck("emit-batches", FLOOD, 100);
 		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.received.get() > LIMIT);
 		// Reading stopped: the rest of the flood stays with the server and the network.
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(TIMEOUT))
 			.until(() -> this.received.get() < FLOOD / 2);
 		assertThat(flooding).isNotDone();
 		this.release.countDown();
-		assertThat(flooding.get(TIMEOUT, TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(FLOOD);
-		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> handledCount() == FLOOD);
+		assertThat(flooding.get(FLOOD_ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(FLOOD);
+		await().atMost(FLOOD_ACK_TIMEOUT).until(() -> handledCount() == FLOOD);
 		assertThat(this.dropped).hasValue(0);
 		synchronized (this.handled) {
 			for (int i = 0; i < FLOOD; i++) {
@@ -123,8 +127,11 @@ class FlowControlInteropTests {
 	@EnumSource(names = { "WEBSOCKET_JDK", "POLLING" })
 	void dropsTheNewestEventsPastTheLimitAndCountsThem(TransportMode mode) throws Exception {
 		SocketIoClient client = flooded(mode, InboundOverflow.DROP);
-		assertThat(client.emitWithAck("emit-many", FLOOD).get(TIMEOUT, TimeUnit.SECONDS).get(0, Integer.class))
-			.isEqualTo(FLOOD);
+		assertThat(client.socket("/")
+			.timeout(FLOOD_ACK_TIMEOUT)
+			.emitWithAck("emit-many", FLOOD)
+			.get(FLOOD_ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+			.get(0, Integer.class)).isEqualTo(FLOOD);
 		// The first handler holds its event until released: the backlog stays full.
 		assertThat(this.received).hasValue(FLOOD);
 		assertThat(this.dropped).hasValue(FLOOD - LIMIT);

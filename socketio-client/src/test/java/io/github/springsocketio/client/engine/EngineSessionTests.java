@@ -137,30 +137,12 @@ class EngineSessionTests {
 
 	@Test
 	void holdsItsPingsWhileAnUpgradeWaitsForPollingToPause() throws Exception {
-		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
-				EngineProtocol.V3, this.listener);
-		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
-		CompletableFuture<Void> pause = new CompletableFuture<>();
-		polling.paused = pause;
-		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
-		CompletableFuture<TransportListener> probe = new CompletableFuture<>();
-		session.enableUpgrade((request, listener) -> {
-			probe.complete(listener);
-			return CompletableFuture.completedFuture(webSocket);
-		}, (sid) -> REQUEST);
-		CompletableFuture<TransportListener> transportListener = new CompletableFuture<>();
-		session.open((request, listener) -> {
-			transportListener.complete(listener);
-			return CompletableFuture.completedFuture(polling);
-		}, REQUEST);
-		transportListener.join()
-			.onText(OPEN.formatted(1000, 200).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
-		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
-		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
-		probe.get(5, TimeUnit.SECONDS).onText("3probe");
+		Upgrading upgrading = upgrading(EngineProtocol.V3, 300, 1000);
+		RecordingConnection webSocket = upgrading.webSocket();
+		upgrading.probe().onText("3probe");
 		// A ping interval and timeout pass while polling pauses: no ping waits, nothing expires.
 		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(this.listener.events::isEmpty);
-		pause.complete(null);
+		upgrading.pause().complete(null);
 		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
 		assertThat(webSocket.frames).containsSubsequence("2probe", "5");
 		assertThat(webSocket.frames.subList(0, webSocket.frames.indexOf("5"))).doesNotContain("2");
@@ -224,8 +206,33 @@ class EngineSessionTests {
 	void pingsOverPollingSoThatAHeldPollIsAnsweredBeforeTheUpgrade() throws Exception {
 		// An Engine.IO 3 server that already answered the probe's noop holds the next poll until it
 		// has something to send: only the pong to a ping lets polling pause.
-		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(),
-				EngineProtocol.V3, this.listener);
+		Upgrading upgrading = upgrading(EngineProtocol.V3, 25000, 20000);
+		assertThat(upgrading.polling().frames).isEmpty();
+		upgrading.probe().onText("3probe");
+		await().atMost(Duration.ofSeconds(5)).until(() -> upgrading.polling().frames.contains("2"));
+		assertThat(upgrading.webSocket().frames).doesNotContain("5");
+		upgrading.transport().onText("3");
+		upgrading.pause().complete(null);
+		await().atMost(Duration.ofSeconds(5)).until(() -> upgrading.webSocket().frames.contains("5"));
+		assertThat(upgrading.polling().frames).containsExactly("2");
+		assertThat(this.listener.events).isEmpty();
+	}
+
+	@Test
+	void leavesAPausingPollToAServerThatPings() throws Exception {
+		Upgrading upgrading = upgrading(EngineProtocol.V4, 25000, 20000);
+		upgrading.probe().onText("3probe");
+		upgrading.pause().complete(null);
+		await().atMost(Duration.ofSeconds(5)).until(() -> upgrading.webSocket().frames.contains("5"));
+		assertThat(upgrading.polling().frames).isEmpty();
+	}
+
+	/**
+	 * A session on long-polling whose upgrade probe was sent; polling pauses once {@code pause} completes.
+	 */
+	private Upgrading upgrading(EngineProtocol protocol, int pingInterval, int pingTimeout) throws Exception {
+		EngineSession session = new EngineSession(this.serial, this.scheduler, JsonMapper.builder().build(), protocol,
+				this.listener);
 		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
 		CompletableFuture<Void> pause = new CompletableFuture<>();
 		polling.paused = pause;
@@ -241,39 +248,15 @@ class EngineSessionTests {
 			return CompletableFuture.completedFuture(polling);
 		}, REQUEST);
 		TransportListener transport = transportListener.join();
-		transport.onText(OPEN.formatted(25000, 20000).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
+		transport.onText(OPEN.formatted(pingInterval, pingTimeout).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
 		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
 		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
-		assertThat(polling.frames).isEmpty();
-		probe.get(5, TimeUnit.SECONDS).onText("3probe");
-		await().atMost(Duration.ofSeconds(5)).until(() -> polling.frames.contains("2"));
-		assertThat(webSocket.frames).doesNotContain("5");
-		transport.onText("3");
-		pause.complete(null);
-		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
-		assertThat(polling.frames).containsExactly("2");
-		assertThat(this.listener.events).isEmpty();
+		return new Upgrading(transport, polling, pause, webSocket, probe.get(5, TimeUnit.SECONDS));
 	}
 
-	@Test
-	void leavesAPausingPollToAServerThatPings() throws Exception {
-		RecordingConnection polling = new RecordingConnection(Transport.POLLING);
-		CompletableFuture<Void> pause = new CompletableFuture<>();
-		polling.paused = pause;
-		RecordingConnection webSocket = new RecordingConnection(Transport.WEBSOCKET);
-		CompletableFuture<TransportListener> probe = new CompletableFuture<>();
-		this.session.enableUpgrade((request, listener) -> {
-			probe.complete(listener);
-			return CompletableFuture.completedFuture(webSocket);
-		}, (sid) -> REQUEST);
-		TransportListener transport = open(CompletableFuture.completedFuture(polling));
-		transport.onText(OPEN.formatted(25000, 20000).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
-		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
-		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
-		probe.get(5, TimeUnit.SECONDS).onText("3probe");
-		pause.complete(null);
-		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("5"));
-		assertThat(polling.frames).isEmpty();
+	private record Upgrading(TransportListener transport, RecordingConnection polling, CompletableFuture<Void> pause,
+			RecordingConnection webSocket, TransportListener probe) {
+
 	}
 
 	@Test
