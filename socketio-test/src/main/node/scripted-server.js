@@ -205,6 +205,12 @@ function handlePolling(req, res, query) {
     badRequest(res, 1, 'Session ID unknown');
     return;
   }
+  // Once connected, a poll answered with an event whose text is not valid UTF-8.
+  if (session.connected && session.queue.length === 0 && session.scenario === 'polling-invalid-utf8') {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });
+    res.end(Buffer.from([0x34, 0x32, 0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]));
+    return;
+  }
   // Once connected, a poll answered with 2 MB of text, more than the client accepts in tests.
   if (session.connected && session.queue.length === 0 && session.scenario === 'polling-oversize-body') {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' });

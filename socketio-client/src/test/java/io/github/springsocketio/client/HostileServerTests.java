@@ -76,7 +76,8 @@ class HostileServerTests {
 			"attachment-bomb, WEBSOCKET_JDK, PARSE_ERROR", "placeholder-out-of-range, WEBSOCKET_JDK, PARSE_ERROR",
 			"invalid-utf8, WEBSOCKET_JDK, ", "invalid-utf8, WEBSOCKET, ",
 			"unknown-packet-types, WEBSOCKET_JDK, PARSE_ERROR", "invalid-engine-packet, WEBSOCKET_JDK, PARSE_ERROR",
-			"polling-oversize-body, POLLING, TRANSPORT_ERROR", "polling-endless-poll, POLLING, ",
+			"polling-oversize-body, POLLING, TRANSPORT_ERROR", "polling-invalid-utf8, POLLING, TRANSPORT_ERROR",
+			"polling-endless-poll, POLLING, ",
 			"polling-trickling-poll, POLLING, " })
 	void aHostileServerEndsInACleanDisconnectAndReconnect(String scenario, TransportMode mode,
 			DisconnectReason expected) throws Exception {

@@ -132,7 +132,8 @@ final class Connection implements NamespaceHost {
 	Connection(ClientOptions options) {
 		this.options = options;
 		this.namespaceOptions = new NamespaceOptions(options.ackTimeout(), options.retries(),
-				options.sendBufferMaxPackets(), options.maxPendingInboundEvents(), options.inboundOverflow(), options.auth(), options.query(), options.interceptors());
+				options.sendBufferMaxPackets(), options.maxPendingInboundEvents(), options.inboundOverflow(),
+				options.auth(), options.query(), options.interceptors());
 		this.loggedUrl = Redaction.url(options.uri().toString());
 		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : DEFAULT_MAPPER;
 		this.encoder = new SocketPacketEncoder(this.mapper);
@@ -414,7 +415,8 @@ final class Connection implements NamespaceHost {
 	public void connectAttemptFailed(Namespace namespace, RuntimeException failure) {
 		String description = "preparing the CONNECT of namespace '" + namespace.name() + "' failed: "
 				+ callbackFailure(failure);
-		this.observers.connectFailed(namespace.name(), new SocketIoConnectException(namespace.name(), description, failure));
+		this.observers.connectFailed(namespace.name(),
+				new SocketIoConnectException(namespace.name(), description, failure));
 		this.engine.failAttempt(description, failure);
 	}
 

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param interceptors the interceptors, in order
  */
 public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets,
-		int maxPendingInboundEvents, InboundOverflow inboundOverflow, @Nullable AuthProvider auth, Map<String, String> query, List<SocketIoInterceptor> interceptors) {
+		int maxPendingInboundEvents, InboundOverflow inboundOverflow, @Nullable AuthProvider auth,
+		Map<String, String> query, List<SocketIoInterceptor> interceptors) {
 
 }

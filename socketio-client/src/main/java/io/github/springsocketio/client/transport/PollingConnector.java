@@ -377,7 +377,7 @@ public final class PollingConnector implements TransportConnector {
 
 		private List<EnginePacket> decode(PollingRequests.Body body) {
 			EngineProtocol protocol = this.request.protocol();
-			return body.binary() ? protocol.decodeBinaryPayload(body.bytes()) : protocol.decodePayload(body.text());
+			return body.binary() ? protocol.decodeBinaryPayload(body.bytes()) : protocol.decodePayload(body.payloadText());
 		}
 
 		private void deliver(List<EnginePacket> packets) {

@@ -22,6 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -31,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.Redaction;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -188,6 +192,24 @@ final class PollingRequests {
 
 		String text() {
 			return new String(this.bytes, StandardCharsets.UTF_8);
+		}
+
+		/**
+		 * The body as a payload's text: malformed UTF-8 is refused, as both WebSocket stacks
+		 * refuse it in a text frame, rather than read as replacement characters.
+		 * @throws ProtocolException when the body is not valid UTF-8
+		 */
+		String payloadText() {
+			try {
+				return StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(this.bytes))
+					.toString();
+			}
+			catch (CharacterCodingException ex) {
+				throw new ProtocolException("A polling response is not valid UTF-8");
+			}
 		}
 
 	}

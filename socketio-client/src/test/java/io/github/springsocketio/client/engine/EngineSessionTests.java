@@ -248,7 +248,8 @@ class EngineSessionTests {
 			return CompletableFuture.completedFuture(polling);
 		}, REQUEST);
 		TransportListener transport = transportListener.join();
-		transport.onText(OPEN.formatted(pingInterval, pingTimeout).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
+		transport.onText(
+				OPEN.formatted(pingInterval, pingTimeout).replace("\"upgrades\":[]", "\"upgrades\":[\"websocket\"]"));
 		assertThat(this.listener.events.poll(5, TimeUnit.SECONDS)).isEqualTo("open s");
 		await().atMost(Duration.ofSeconds(5)).until(() -> webSocket.frames.contains("2probe"));
 		return new Upgrading(transport, polling, pause, webSocket, probe.get(5, TimeUnit.SECONDS));

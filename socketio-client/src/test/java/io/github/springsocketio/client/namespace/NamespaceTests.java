@@ -229,7 +229,8 @@ class NamespaceTests {
 	void connectsAsProtocol4Does() throws Exception {
 		this.host.close();
 		this.host = new FakeNamespaceHost(
-				new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, 10_000, InboundOverflow.PAUSE, (namespace) -> Map.of("token", "a b&c"),
+				new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, 10_000, InboundOverflow.PAUSE,
+						(namespace) -> Map.of("token", "a b&c"),
 						Map.of("v", "1"), List.of()),
 				SocketProtocol.V4);
 		Namespace root = new Namespace(this.host, "/");
