@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -258,6 +259,17 @@ public interface SocketIoClient extends AutoCloseable {
 	 */
 	default Subscription onAny(AnyEventHandler handler) {
 		return socket("/").onAny(handler);
+	}
+
+	/**
+	 * The next event of the default namespace that no handler took; see
+	 * {@link SocketIoSocket#receive(Duration)}.
+	 * @param timeout how long to wait; {@link Duration#ZERO} does not wait
+	 * @return the event, or empty when none came in time
+	 * @since 0.2.0
+	 */
+	default Optional<InboundEvent> receive(Duration timeout) {
+		return socket("/").receive(timeout);
 	}
 
 	/**

@@ -112,7 +112,8 @@ public interface SocketIoClientObserver {
 	 * @param namespace the namespace
 	 * @param event the event's name
 	 * @param reason why: {@code overflow} when the handlers were too far behind
-	 * ({@link InboundOverflow})
+	 * ({@link InboundOverflow}), {@code unreceived} when no handler took it and
+	 * {@link SocketIoSocket#receive(java.time.Duration)} kept newer ones
 	 * @since 0.2.0
 	 */
 	default void eventDropped(String namespace, String event, String reason) {

@@ -16,6 +16,7 @@
 package io.github.springsocketio.client;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -121,6 +122,18 @@ public interface SocketIoSocket {
 	 * @return the view
 	 */
 	SocketIoSocket timeout(Duration timeout);
+
+	/**
+	 * The next event of this namespace that no {@code on}/{@code onAny} handler took, in arrival
+	 * order, waiting for one at most {@code timeout} (python-socketio's {@code SimpleClient.receive}).
+	 * Up to 1,000 such events are kept; an older one pushed out is counted in
+	 * {@code socketio.client.events.dropped} with reason {@code unreceived}. From a handler it
+	 * waits; on the client's I/O thread it throws {@link IllegalStateException}.
+	 * @param timeout how long to wait; {@link Duration#ZERO} does not wait
+	 * @return the event, or empty when none came in time
+	 * @since 0.2.0
+	 */
+	Optional<InboundEvent> receive(Duration timeout);
 
 	/**
 	 * Sends a {@code message} event.

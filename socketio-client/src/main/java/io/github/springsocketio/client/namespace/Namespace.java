@@ -15,11 +15,13 @@
  */
 package io.github.springsocketio.client.namespace;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.springsocketio.client.Ack;
@@ -119,6 +121,13 @@ public final class Namespace {
 	 */
 	public boolean isConnected() {
 		return this.outbox.isOpen();
+	}
+
+	/**
+	 * Takes the oldest event that no handler took, waiting at most {@code timeout}.
+	 */
+	Optional<InboundEvent> nextUnhandled(Duration timeout) {
+		return this.handlers.receive(timeout);
 	}
 
 	/**
@@ -396,11 +405,12 @@ public final class Namespace {
 		this.host.observers().eventReceived(this.name, event);
 		List<JsonNode> values = elements(data, 1);
 		this.recovery.received(values, packet.hasAckId());
+		Arguments arguments = new Arguments(values, this.host.mapper());
 		if (!this.handlers.wants(event)) {
-			logger.debug("No handler for event '" + event + "' in namespace '" + this.name + "'");
+			// No handler, catch-all or interceptor would see it: kept for receive(..) without a hand-off.
+			this.handlers.unhandled(new InboundEvent(this.name, event, arguments));
 			return;
 		}
-		Arguments arguments = new Arguments(values, this.host.mapper());
 		Ack ack = packet.hasAckId() ? new ServerAck(this.host, this.outbox, this.name, packet.ackId()) : Ack.NONE;
 		this.handlers.received(new InboundEvent(this.name, event, arguments), ack);
 	}

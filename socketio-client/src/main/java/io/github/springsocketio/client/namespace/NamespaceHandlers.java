@@ -15,9 +15,11 @@
  */
 package io.github.springsocketio.client.namespace;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -57,6 +59,8 @@ final class NamespaceHandlers {
 
 	private final InboundBacklog backlog;
 
+	private final UnreceivedEvents unreceived;
+
 	private final Map<String, List<EventHandler>> events = new ConcurrentHashMap<>();
 
 	private final List<AnyEventHandler> anyEvent = new CopyOnWriteArrayList<>();
@@ -75,6 +79,7 @@ final class NamespaceHandlers {
 		this.host = host;
 		this.serial = new SerialExecutor(host.handlerExecutor());
 		this.backlog = new InboundBacklog(host, namespace);
+		this.unreceived = new UnreceivedEvents(host, namespace);
 	}
 
 	// Registration (any thread)
@@ -150,6 +155,21 @@ final class NamespaceHandlers {
 	}
 
 	/**
+	 * Keeps an event that nothing would see for {@link #receive}; any thread.
+	 * @param event the event
+	 */
+	void unhandled(InboundEvent event) {
+		this.unreceived.add(event);
+	}
+
+	/**
+	 * Takes the oldest event that no handler took; see {@link UnreceivedEvents#receive}.
+	 */
+	Optional<InboundEvent> receive(Duration timeout) {
+		return this.unreceived.receive(timeout);
+	}
+
+	/**
 	 * Whether the events waiting for these handlers keep the connection from reading; any thread.
 	 * @return whether the backlog is past its limit and not yet half drained
 	 */
@@ -212,7 +232,7 @@ final class NamespaceHandlers {
 			}
 		}
 		else if (this.anyEvent.isEmpty()) {
-			logger.debug("No handler for event '" + handled.event() + "' in namespace '" + this.namespace + "'");
+			this.unreceived.add(handled);
 		}
 		for (SocketIoInterceptor interceptor : this.interceptors) {
 			interceptor.afterHandle(handled, error);

@@ -17,6 +17,7 @@ package io.github.springsocketio.client.namespace;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -24,6 +25,7 @@ import io.github.springsocketio.client.AnyEventHandler;
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.EventHandler;
+import io.github.springsocketio.client.InboundEvent;
 import io.github.springsocketio.client.SocketIoConnectException;
 import io.github.springsocketio.client.SocketIoSocket;
 import io.github.springsocketio.client.Subscription;
@@ -116,6 +118,12 @@ final class NamespaceSocket implements SocketIoSocket {
 	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
 		BlockingCalls.check(this.host.serial(), "call(..)", "emitWithAck(..)");
 		return NamespaceEmitter.awaitFirst(this.emitter.emitWithAck(event, this.ackTimeout, true, args), type);
+	}
+
+	@Override
+	public Optional<InboundEvent> receive(Duration timeout) {
+		BlockingCalls.check(this.host.serial(), "receive(..)", "on(..) or onAny(..)");
+		return this.namespace.nextUnhandled(timeout);
 	}
 
 	@Override
