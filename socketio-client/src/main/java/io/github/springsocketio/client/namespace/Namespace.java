@@ -46,6 +46,11 @@ import tools.jackson.databind.JsonNode;
  * changed on the connection's serial executor only. Applications use it through its
  * {@link #socket()}; handlers run in {@link NamespaceHandlers}, acknowledgements are awaited in an
  * {@link AckRegistry}.
+ *
+ * Over 400 lines: connect, refusal, leave and the packets of one namespace change one state and
+ * are kept side by side; what has a job of its own is out: {@link NamespaceEmitter},
+ * {@link NamespaceOutbox}, {@link NamespaceHandlers} (with the inbound backlog and the unreceived
+ * events), {@link AckRegistry} and {@link RecoveryState}.
  */
 public final class Namespace {
 

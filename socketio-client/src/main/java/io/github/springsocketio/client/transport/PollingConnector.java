@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * HTTP long-polling transport on the JDK {@link HttpClient}: one GET in flight to receive, one
  * POST in flight beside it to send (packets queued meanwhile go in the next POST, split to respect
  * the server's {@code maxPayload}), cookies kept in the client's {@link CookieStore}.
+ * <p>
+ * Over 400 lines: the poll, the POST, the pause for an upgrade, paused reading and closing of one
+ * session share its state and its lock; the HTTP exchanges themselves are {@link PollingRequests}.
  *
  * @author springsocketio
  * @since 0.1.0
