@@ -61,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * session's open and close, loss, reconnection, leave) are kept side by side so that they can be
  * checked together; what has a job of its own is out: {@link CurrentEngine}, {@link Namespaces},
  * {@link TransportFallback}, {@link ReconnectSchedule}, {@link ConnectWaiters}, {@link EngineEvents},
- * {@link EngineOpener} and {@link ProtocolRevisions}.
+ * {@link EngineOpener}, {@link ProtocolRevisions}, {@link TransportRegistry} and {@link OutboundBudget}.
+ * The next split would take the connect attempt's timer out with the attempt's start.
  */
 final class Connection implements NamespaceHost {
 
