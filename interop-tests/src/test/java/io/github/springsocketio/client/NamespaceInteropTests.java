@@ -25,6 +25,9 @@ class NamespaceInteropTests extends InteropMatrix {
 	static final SocketIoServerExtension python = ServerKind.PYTHON.extension()
 		.withEnv("PING_INTERVAL", InteropMatrix.PYTHON_PING_INTERVAL);
 
+	@RegisterExtension
+	static final JvmReferenceServer jvm = new JvmReferenceServer();
+
 	@Override
 	SocketIoServerExtension node() {
 		return node;
@@ -33,6 +36,11 @@ class NamespaceInteropTests extends InteropMatrix {
 	@Override
 	SocketIoServerExtension python() {
 		return python;
+	}
+
+	@Override
+	JvmReferenceServer jvm() {
+		return jvm;
 	}
 
 	@Test
@@ -118,7 +126,7 @@ class NamespaceInteropTests extends InteropMatrix {
 		client.connect();
 		assertThatExceptionOfType(SocketIoConnectException.class).isThrownBy(() -> client.socket("/nope").connect())
 			.satisfies((ex) -> assertThat(ex.serverMessage())
-				.isEqualTo((this.server == ServerKind.NODE) ? "Invalid namespace" : "Unable to connect"));
+				.isEqualTo((this.server == ServerKind.PYTHON) ? "Unable to connect" : "Invalid namespace"));
 		assertThat(client.isConnected()).isTrue();
 	}
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pull-style receive (python-socketio's {@code SimpleClient.receive}) against the reference Node
- * server: the events no handler took, in arrival order.
+ * server and the in-JVM test server: the events no handler took, in arrival order.
  */
 class ReceiveInteropTests {
 
@@ -42,12 +42,25 @@ class ReceiveInteropTests {
 	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
 
 	@RegisterExtension
+	static final JvmReferenceServer jvm = new JvmReferenceServer();
+
+	@RegisterExtension
 	final TestClients clients = new TestClients();
 
 	@ParameterizedTest
 	@EnumSource(names = { "WEBSOCKET_JDK", "POLLING" })
 	void receivesTheEventsNoHandlerTookInOrder(TransportMode mode) throws Exception {
-		SocketIoClient client = this.clients.create(server.url(), mode);
+		receivesInOrder(server.url(), mode);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "WEBSOCKET_JDK", "POLLING" })
+	void receivesTheEventsNoHandlerTookInOrderFromTheInJvmServer(TransportMode mode) throws Exception {
+		receivesInOrder(jvm.url(), mode);
+	}
+
+	private void receivesInOrder(String url, TransportMode mode) throws Exception {
+		SocketIoClient client = this.clients.create(url, mode);
 		client.on("handled", (args, ack) -> {
 		});
 		client.connect();

@@ -65,11 +65,21 @@ abstract class InteropMatrix {
 	abstract SocketIoServerExtension python();
 
 	/**
+	 * The in-JVM server of the subclass.
+	 * @return the server
+	 */
+	abstract JvmReferenceServer jvm();
+
+	/**
 	 * The URL of this run's server.
 	 * @return the URL
 	 */
 	String url() {
-		return (this.server == ServerKind.NODE) ? node().url() : python().url();
+		return switch (this.server) {
+			case NODE -> node().url();
+			case PYTHON -> python().url();
+			case JVM -> jvm().url();
+		};
 	}
 
 }

@@ -30,6 +30,9 @@ class ConnectInteropTests extends InteropMatrix {
 	static final SocketIoServerExtension python = ServerKind.PYTHON.extension()
 		.withEnv("PING_INTERVAL", InteropMatrix.PYTHON_PING_INTERVAL);
 
+	@RegisterExtension
+	static final JvmReferenceServer jvm = new JvmReferenceServer();
+
 	@Override
 	SocketIoServerExtension node() {
 		return node;
@@ -38,6 +41,11 @@ class ConnectInteropTests extends InteropMatrix {
 	@Override
 	SocketIoServerExtension python() {
 		return python;
+	}
+
+	@Override
+	JvmReferenceServer jvm() {
+		return jvm;
 	}
 
 	@Test

@@ -38,6 +38,10 @@ class ConnectionInteropTests extends InteropMatrix {
 		.withEnv("PING_INTERVAL", String.valueOf(PING_INTERVAL))
 		.withEnv("PING_TIMEOUT", "200");
 
+	@RegisterExtension
+	static final JvmReferenceServer jvm = new JvmReferenceServer()
+		.pingInterval(Duration.ofMillis(PING_INTERVAL), Duration.ofMillis(200));
+
 	@Override
 	SocketIoServerExtension node() {
 		return node;
@@ -46,6 +50,11 @@ class ConnectionInteropTests extends InteropMatrix {
 	@Override
 	SocketIoServerExtension python() {
 		return python;
+	}
+
+	@Override
+	JvmReferenceServer jvm() {
+		return jvm;
 	}
 
 	@Test
