@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.springsocketio.test.SocketIoServerExtension;
+import io.github.springsocketio.test.AutoConfigureSocketIoTestServer;
+import io.github.springsocketio.test.SocketIoTestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,17 +20,21 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample end to end: a message posted over REST reaches the chat server, comes back to the
- * listener and shows in GET /messages.
+ * listener and shows in GET /messages. The chat server is the in-JVM test server playing the
+ * chat room, so these tests need no Node.js.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureSocketIoTestServer
 class ChatBridgeApplicationTests {
 
-	@RegisterExtension
-	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+	@TestConfiguration
+	static class ChatRoomConfiguration {
 
-	@DynamicPropertySource
-	static void chatServer(DynamicPropertyRegistry registry) {
-		registry.add("socketio.client.url", server::url);
+		@Bean
+		InitializingBean chatRoom(SocketIoTestServer server) {
+			return () -> ChatRoom.open(server);
+		}
+
 	}
 
 	@LocalServerPort
