@@ -15,10 +15,8 @@
  */
 package io.github.springsocketio.test;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +30,9 @@ import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketDecoder;
-import io.github.springsocketio.test.server.EngineHandler;
+import io.github.springsocketio.test.server.EngineListener;
 import io.github.springsocketio.test.server.EngineSession;
+import io.github.springsocketio.test.server.RandomIds;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * events and disconnects move to the event thread in arrival order; acknowledgements complete
  * where they are read, so that a handler waiting for one cannot block its own answer.
  */
-final class ClientConnection implements EngineHandler.Listener {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
+final class ClientConnection implements EngineListener {
 
 	private final EngineSession session;
 
@@ -146,11 +143,20 @@ final class ClientConnection implements EngineHandler.Listener {
 			this.sender.refused(namespaceName, refusal.message(), refusal.data());
 			return;
 		}
-		ClientSocket socket = new ClientSocket(newId(), namespaceName, auth, this.sender, this.ackTimeout,
+		ClientSocket socket = new ClientSocket(RandomIds.next(), namespaceName, auth, this.sender, this.ackTimeout,
 				() -> this.events.execute(() -> leave(namespaceName, "server namespace disconnect")));
 		this.sockets.put(namespaceName, socket);
-		if (this.sender.connected(namespaceName, socket.id())) {
+		// Listed before the client can know, announced before any emit that finds it in the list.
+		boolean[] announced = new boolean[1];
+		this.session.atomically(() -> {
+			namespace.add(socket);
+			announced[0] = this.sender.connected(namespaceName, socket.id());
+		});
+		if (announced[0]) {
 			namespace.connected(socket);
+		}
+		else {
+			leave(namespaceName, "transport close");
 		}
 	}
 
@@ -189,12 +195,6 @@ final class ClientConnection implements EngineHandler.Listener {
 			return Map.of();
 		}
 		return Collections.unmodifiableMap(this.mapper.convertValue(data, LinkedHashMap.class));
-	}
-
-	private static String newId() {
-		byte[] bytes = new byte[15];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

@@ -60,6 +60,10 @@ final class ServerLaunchers {
 				&& Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0;
 	}
 
+	/**
+	 * The scripts' folder: the one the system property names, the repository's own when the build
+	 * runs in it, or else the copy of the scripts the jar carries.
+	 */
 	private static Path nodeDirectory() {
 		String configured = System.getProperty(SocketIoServerExtension.NODE_DIR_PROPERTY);
 		if (configured != null) {
@@ -71,8 +75,7 @@ final class ServerLaunchers {
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("Cannot find the reference server scripts: set the system property '"
-				+ SocketIoServerExtension.NODE_DIR_PROPERTY + "' to the folder socketio-test/src/main/node");
+		return PackagedScripts.extract();
 	}
 
 	private static Path interopServerDirectory(String module) {

@@ -195,8 +195,12 @@ public final class ServerNamespace {
 		}
 	}
 
-	void connected(ClientSocket client) {
+	void add(ClientSocket client) {
 		this.clients.add(client);
+	}
+
+	/** Runs the connect hooks of a client just connected. */
+	void connected(ClientSocket client) {
 		for (Consumer<ConnectedClient> hook : this.connectHooks) {
 			try {
 				hook.accept(client);

@@ -95,16 +95,11 @@ public final class SocketIoTestServer implements AutoCloseable {
 		this.mapper = settings.mapper;
 		this.encoder = new SocketPacketEncoder(settings.mapper);
 		this.events = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "socketio-test-server-events");
-			thread.setDaemon(true);
+			Thread thread = daemon(task, "socketio-test-server-events");
 			this.eventThread = thread;
 			return thread;
 		});
-		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "socketio-test-server-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "socketio-test-server-heartbeat"));
 		this.port = settings.port;
 	}
 
@@ -305,6 +300,17 @@ public final class SocketIoTestServer implements AutoCloseable {
 	private ClientConnection opened(EngineSession session) {
 		return new ClientConnection(session, new SocketSender(session, this.encoder), this.mapper, this::namespace,
 				this.events, this.ackTimeout);
+	}
+
+	/**
+	 * A thread of the server's own: created lazily, maybe on a Tomcat thread, so it is given this
+	 * library's class loader rather than inheriting Tomcat's.
+	 */
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.setContextClassLoader(SocketIoTestServer.class.getClassLoader());
+		return thread;
 	}
 
 	/** Lets the event thread finish the departures of the dropped clients, unless this is it. */

@@ -230,9 +230,7 @@ class SocketIoTestServerTests {
 			.pingTimeout(Duration.ofMillis(200))
 			.start());
 		HttpClient http = HttpClient.newHttpClient();
-		String handshake = get(http, server.url() + "/socket.io/?EIO=4&transport=polling");
-		String sid = handshake.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
-		String poll = server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+		String poll = pollingSession(http, server);
 		assertThat(get(http, poll)).isEqualTo("2");
 		// Not answered: the next poll gets the close, and then the session is unknown.
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get(http, poll)).contains("Session ID unknown"));
@@ -254,15 +252,45 @@ class SocketIoTestServerTests {
 	void closesASessionThatSendsAMalformedPacket() throws Exception {
 		SocketIoTestServer server = server(SocketIoTestServer.start());
 		HttpClient http = HttpClient.newHttpClient();
-		String handshake = get(http, server.url() + "/socket.io/?EIO=4&transport=polling");
-		String sid = handshake.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
-		String session = server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+		String session = pollingSession(http, server);
 		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(session))
 			.POST(HttpRequest.BodyPublishers.ofString("40{not json"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(posted.statusCode()).isEqualTo(200);
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get(http, session)).contains("Session ID unknown"));
 		assertThat(server.connectedClients()).isEmpty();
+	}
+
+	@Test
+	void closesASessionWhosePostIsLargerThanItsLimit() throws Exception {
+		SocketIoTestServer server = server(SocketIoTestServer.builder().maxPayload(1000).start());
+		HttpClient http = HttpClient.newHttpClient();
+		String session = pollingSession(http, server);
+		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(session))
+			.POST(HttpRequest.BodyPublishers.ofString("42[\"big\",\"" + "x".repeat(2000) + "\"]"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(posted.statusCode()).isEqualTo(413);
+		assertThat(get(http, session)).contains("Session ID unknown");
+	}
+
+	@Test
+	void closesASessionThatPollsTwiceAtOnce() throws Exception {
+		SocketIoTestServer server = server(SocketIoTestServer.start());
+		HttpClient http = HttpClient.newHttpClient();
+		String session = pollingSession(http, server);
+		HttpRequest poll = HttpRequest.newBuilder(URI.create(session)).timeout(TIMEOUT).build();
+		CompletableFuture<HttpResponse<String>> first = http.sendAsync(poll, HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> second = http.sendAsync(poll, HttpResponse.BodyHandlers.ofString());
+		// Whichever came second is refused, and the one held gets the close packet.
+		assertThat(List.of(first.get(10, TimeUnit.SECONDS).body(), second.get(10, TimeUnit.SECONDS).body()))
+			.containsExactlyInAnyOrder("1", "{\"code\":3,\"message\":\"Bad request\"}");
+		assertThat(get(http, session)).contains("Session ID unknown");
+	}
+
+	private static String pollingSession(HttpClient http, SocketIoTestServer server) throws Exception {
+		String handshake = get(http, server.url() + "/socket.io/?EIO=4&transport=polling");
+		String sid = handshake.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+		return server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid;
 	}
 
 	@Test
@@ -318,7 +346,8 @@ class SocketIoTestServerTests {
 		return (int) Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter((thread) -> thread.getName().startsWith("socketio-test-server") || thread.getName().startsWith("http-nio"))
+			.filter((thread) -> thread.getName().startsWith("socketio-test-server") || thread.getName().startsWith("http-nio")
+					|| thread.getName().startsWith("Catalina"))
 			.count();
 	}
 

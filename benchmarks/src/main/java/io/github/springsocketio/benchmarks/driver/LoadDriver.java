@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.test.SocketIoServerExtension;
+import io.github.springsocketio.test.SocketIoTestServer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Options: {@code --scenarios S1,S2,...}, {@code --peers limit,node,ours,...}, {@code --runs 3},
  * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
  * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
- * which the Node peers of 4.x cannot reach: {@code node2} measures protocol 4).
+ * which the Node peers of 4.x cannot reach: {@code node2} measures protocol 4; {@code jvm}: the in-JVM
+ * test server, in the driver's process).
  */
 public final class LoadDriver {
 
@@ -91,13 +93,7 @@ public final class LoadDriver {
 	Results run() throws IOException, InterruptedException {
 		Path nodeDir = nodeDirectory();
 		installNodePeers(nodeDir);
-		SocketIoServerExtension server = switch (this.server) {
-			case "node4" -> SocketIoServerExtension.nodeReference();
-			case "node2" -> SocketIoServerExtension.nodeGeneration(2);
-			case "node3" -> SocketIoServerExtension.nodeGeneration(3);
-			default -> throw new IllegalArgumentException("--server is node4, node3 or node2, not " + this.server);
-		};
-		server.start();
+		ReferenceServer server = startServer();
 		Results results = new Results(this.peers, environment() + ", server " + this.server);
 		try {
 			for (String scenario : this.scenarios) {
@@ -111,6 +107,30 @@ public final class LoadDriver {
 			server.stop();
 		}
 		return results;
+	}
+
+	private ReferenceServer startServer() throws IOException {
+		if (this.server.equals("jvm")) {
+			SocketIoTestServer inJvm = InJvmServer.start();
+			return new ReferenceServer(inJvm.url(), inJvm::close);
+		}
+		SocketIoServerExtension process = switch (this.server) {
+			case "node4" -> SocketIoServerExtension.nodeReference();
+			case "node2" -> SocketIoServerExtension.nodeGeneration(2);
+			case "node3" -> SocketIoServerExtension.nodeGeneration(3);
+			default -> throw new IllegalArgumentException("--server is node4, node3, node2 or jvm, not " + this.server);
+		};
+		process.start();
+		return new ReferenceServer(process.url(), process::stop);
+	}
+
+	/** The server the peers run against, and how to stop it. */
+	private record ReferenceServer(String url, Runnable stopper) {
+
+		void stop() {
+			this.stopper.run();
+		}
+
 	}
 
 	private void runPeer(String peer, String scenario, String url, Path nodeDir, Results results)

@@ -30,31 +30,6 @@ public interface EngineHandler {
 	 * @param session the session
 	 * @return the listener of its messages and of its end
 	 */
-	Listener opened(EngineSession session);
-
-	/**
-	 * The messages of one session, delivered one at a time, in order, on a server thread.
-	 */
-	interface Listener {
-
-		/**
-		 * A text message.
-		 * @param text the text
-		 */
-		void onText(String text);
-
-		/**
-		 * A binary message.
-		 * @param bytes the bytes
-		 */
-		void onBinary(byte[] bytes);
-
-		/**
-		 * The session ended; no message follows.
-		 * @param reason why, e.g. {@code transport close} or {@code ping timeout}
-		 */
-		void onClose(String reason);
-
-	}
+	EngineListener opened(EngineSession session);
 
 }

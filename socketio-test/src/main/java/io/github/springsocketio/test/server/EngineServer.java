@@ -18,23 +18,18 @@ package io.github.springsocketio.test.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An Engine.IO v4 server on {@code 127.0.0.1}: an embedded Tomcat with one servlet on
@@ -52,15 +47,7 @@ public final class EngineServer {
 	/** Tomcat logs its start and stop at INFO, which would fill every test's output. */
 	private static final List<Logger> QUIETED = quietTomcat();
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private final EngineServerOptions options;
-
-	private final EngineHandler handler;
-
-	private final ScheduledExecutorService scheduler;
-
-	private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+	private final Sessions sessions;
 
 	private final Tomcat tomcat;
 
@@ -70,9 +57,7 @@ public final class EngineServer {
 
 	private EngineServer(int port, EngineServerOptions options, EngineHandler handler,
 			ScheduledExecutorService scheduler) throws IOException {
-		this.options = options;
-		this.handler = handler;
-		this.scheduler = scheduler;
+		this.sessions = new Sessions(options, handler, scheduler);
 		this.baseDir = Files.createTempDirectory("socketio-test-server");
 		this.tomcat = new Tomcat();
 		this.tomcat.setBaseDir(this.baseDir.toString());
@@ -82,9 +67,12 @@ public final class EngineServer {
 		connector.setProperty("maxThreads", "32");
 		connector.setProperty("minSpareThreads", "2");
 		this.tomcat.setConnector(connector);
-		Context context = this.tomcat.addContext("", null);
+		StandardContext context = (StandardContext) this.tomcat.addContext("", null);
+		// Its class loader's leak checks at stop would warn of the test's own threads and JVM options.
+		context.setClearReferencesRmiTargets(false);
+		context.setClearReferencesThreadLocals(false);
 		context.addServletContainerInitializer(new WsSci(), null);
-		Wrapper servlet = Tomcat.addServlet(context, "engine.io", new EngineServlet(this));
+		Wrapper servlet = Tomcat.addServlet(context, "engine.io", new EngineServlet(this.sessions));
 		servlet.setAsyncSupported(true);
 		context.addServletMappingDecoded(PATH + "*", "engine.io");
 		try {
@@ -135,34 +123,8 @@ public final class EngineServer {
 		catch (LifecycleException ex) {
 			// Stopping as far as it goes.
 		}
-		for (EngineSession session : new ArrayList<>(this.sessions.values())) {
-			session.transportClosed(null, "transport close");
-		}
+		this.sessions.dropAll();
 		deleteQuietly(this.baseDir);
-	}
-
-	EngineServerOptions options() {
-		return this.options;
-	}
-
-	@Nullable EngineSession session(String id) {
-		return this.sessions.get(id);
-	}
-
-	EngineSession open(HandshakeInfo handshake, @Nullable PollingChannel polling, @Nullable EngineWebSocket webSocket)
-			throws IOException {
-		String id = newId();
-		EngineSession session = new EngineSession(id, handshake, this.options, this.scheduler,
-				() -> this.sessions.remove(id));
-		this.sessions.put(id, session);
-		session.start(this.handler, polling, webSocket);
-		return session;
-	}
-
-	private static String newId() {
-		byte[] bytes = new byte[15];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private static List<Logger> quietTomcat() {

@@ -38,6 +38,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -47,10 +48,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
  */
 final class EngineServlet extends HttpServlet {
 
-	private final transient EngineServer server;
+	private final transient Sessions sessions;
 
-	EngineServlet(EngineServer server) {
-		this.server = server;
+	EngineServlet(Sessions sessions) {
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -62,7 +63,7 @@ final class EngineServlet extends HttpServlet {
 		}
 		String transport = request.getParameter("transport");
 		String sid = request.getParameter("sid");
-		EngineSession session = (sid != null) ? this.server.session(sid) : null;
+		EngineSession session = (sid != null) ? this.sessions.get(sid) : null;
 		if (sid != null && session == null) {
 			refuse(response, 1, "Session ID unknown");
 			return;
@@ -84,12 +85,18 @@ final class EngineServlet extends HttpServlet {
 			refuse(response, 3, "Bad request");
 			return;
 		}
-		Endpoint endpoint = new EngineWebSocket(this.server, handshake(request), session);
+		Endpoint endpoint = new EngineWebSocket(this.sessions, handshake(request), session);
 		ServerEndpointConfig config = ServerEndpointConfig.Builder.create(EngineWebSocket.class, EngineServer.PATH)
 			.configurator(new ServerEndpointConfig.Configurator() {
 				@Override
 				public <T> T getEndpointInstance(Class<T> type) {
 					return type.cast(endpoint);
+				}
+
+				/** No permessage-deflate, as Socket.IO servers by default: it costs more than it saves. */
+				@Override
+				public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+					return List.of();
 				}
 			})
 			.build();
@@ -109,7 +116,7 @@ final class EngineServlet extends HttpServlet {
 			AsyncContext poll = request.startAsync();
 			poll.setTimeout(0);
 			if (session == null) {
-				this.server.open(handshake(request), new PollingChannel(this.server.options().maxPayload()), null)
+				this.sessions.open(handshake(request), new PollingChannel(this.sessions.options().maxPayload()), null)
 					.poll(poll);
 				return;
 			}
@@ -130,7 +137,7 @@ final class EngineServlet extends HttpServlet {
 
 	private void post(HttpServletRequest request, HttpServletResponse response, EngineSession session)
 			throws IOException {
-		int limit = this.server.options().maxPayload();
+		int limit = this.sessions.options().maxPayload();
 		byte[] body;
 		try (InputStream in = request.getInputStream()) {
 			body = in.readNBytes(limit + 1);

@@ -48,11 +48,11 @@ public final class EngineSession {
 
 	private final Object lock = new Object();
 
-	private EngineHandler.@Nullable Listener listener;
+	private @Nullable EngineListener listener;
 
 	private @Nullable PollingChannel polling;
 
-	private @Nullable EngineWebSocket webSocket;
+	private @Nullable WebSocketChannel webSocket;
 
 	private boolean upgrading;
 
@@ -117,6 +117,17 @@ public final class EngineSession {
 	}
 
 	/**
+	 * Runs an action with the session's sends held back, so that what it does and sends happens
+	 * in one step for every other sender.
+	 * @param action the action
+	 */
+	public void atomically(Runnable action) {
+		synchronized (this.lock) {
+			action.run();
+		}
+	}
+
+	/**
 	 * Closes the session from the server's side: a close packet, then the transport.
 	 */
 	public void close() {
@@ -134,11 +145,10 @@ public final class EngineSession {
 		}
 	}
 
-	void start(EngineHandler handler, @Nullable PollingChannel polling, @Nullable EngineWebSocket webSocket)
+	void start(EngineListener listener, @Nullable PollingChannel polling, @Nullable WebSocketChannel webSocket)
 			throws IOException {
-		EngineHandler.Listener opened = handler.opened(this);
 		synchronized (this.lock) {
-			this.listener = opened;
+			this.listener = listener;
 			this.polling = polling;
 			this.webSocket = webSocket;
 			String open = "{\"sid\":\"" + this.id + "\",\"upgrades\":[" + ((polling != null) ? "\"websocket\"" : "")
@@ -153,7 +163,7 @@ public final class EngineSession {
 	 * A packet from the client, on any transport.
 	 */
 	void received(EnginePacket packet) {
-		EngineHandler.Listener target;
+		EngineListener target;
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
@@ -235,7 +245,7 @@ public final class EngineSession {
 	}
 
 	/** The client sent the upgrade packet on the probed WebSocket: it is the transport now. */
-	void upgraded(EngineWebSocket socket) throws IOException {
+	void upgraded(WebSocketChannel socket) throws IOException {
 		synchronized (this.lock) {
 			PollingChannel channel = this.polling;
 			if (this.closed || channel == null) {
@@ -246,7 +256,7 @@ public final class EngineSession {
 			this.upgrading = false;
 			this.webSocket = socket;
 			List<EnginePacket> waiting = channel.drain();
-			channel.close();
+			channel.answerWithNoop();
 			if (!waiting.isEmpty()) {
 				write(waiting);
 			}
@@ -261,7 +271,7 @@ public final class EngineSession {
 	}
 
 	/** The transport went away under the session. */
-	void transportClosed(@Nullable EngineWebSocket socket, String reason) {
+	void transportClosed(@Nullable WebSocketChannel socket, String reason) {
 		synchronized (this.lock) {
 			if (socket == null || socket == this.webSocket) {
 				end(reason);
@@ -270,7 +280,7 @@ public final class EngineSession {
 	}
 
 	private void write(List<EnginePacket> packets) throws IOException {
-		EngineWebSocket socket = this.webSocket;
+		WebSocketChannel socket = this.webSocket;
 		if (socket != null) {
 			socket.write(packets);
 		}
@@ -324,7 +334,7 @@ public final class EngineSession {
 			this.webSocket.close();
 		}
 		this.onEnd.run();
-		EngineHandler.Listener current = this.listener;
+		EngineListener current = this.listener;
 		if (current != null) {
 			current.onClose(reason);
 		}

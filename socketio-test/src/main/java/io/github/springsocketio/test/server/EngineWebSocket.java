@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * One WebSocket connection: a session of its own, or the probe of a polling session that becomes
  * its transport once the client sends the upgrade packet.
  */
-final class EngineWebSocket extends Endpoint {
+final class EngineWebSocket extends Endpoint implements WebSocketChannel {
 
-	private final EngineServer server;
+	private final Sessions sessions;
 
 	private final HandshakeInfo handshake;
 
@@ -47,8 +47,8 @@ final class EngineWebSocket extends Endpoint {
 
 	private volatile @Nullable Session connection;
 
-	EngineWebSocket(EngineServer server, HandshakeInfo handshake, @Nullable EngineSession probed) {
-		this.server = server;
+	EngineWebSocket(Sessions sessions, HandshakeInfo handshake, @Nullable EngineSession probed) {
+		this.sessions = sessions;
 		this.handshake = handshake;
 		this.probed = probed;
 	}
@@ -56,7 +56,7 @@ final class EngineWebSocket extends Endpoint {
 	@Override
 	public void onOpen(Session connection, EndpointConfig config) {
 		this.connection = connection;
-		int maxPayload = this.server.options().maxPayload();
+		int maxPayload = this.sessions.options().maxPayload();
 		connection.setMaxTextMessageBufferSize(maxPayload);
 		connection.setMaxBinaryMessageBufferSize(maxPayload);
 		connection.setMaxIdleTimeout(0);
@@ -64,7 +64,7 @@ final class EngineWebSocket extends Endpoint {
 		connection.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) this::onBinary);
 		if (this.probed == null) {
 			try {
-				this.session = this.server.open(this.handshake, null, this);
+				this.session = this.sessions.open(this.handshake, null, this);
 			}
 			catch (IOException | RuntimeException ex) {
 				close();
@@ -133,10 +133,8 @@ final class EngineWebSocket extends Endpoint {
 		}
 	}
 
-	/**
-	 * Writes packets as frames, in order; callers hold their session's lock.
-	 */
-	void write(List<EnginePacket> packets) throws IOException {
+	@Override
+	public void write(List<EnginePacket> packets) throws IOException {
 		Session open = this.connection;
 		if (open == null) {
 			throw new IOException("The WebSocket is not open");
@@ -152,7 +150,8 @@ final class EngineWebSocket extends Endpoint {
 		}
 	}
 
-	void close() {
+	@Override
+	public void close() {
 		Session open = this.connection;
 		if (open != null && open.isOpen()) {
 			try {

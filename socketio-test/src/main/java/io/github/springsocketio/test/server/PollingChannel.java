@@ -64,7 +64,10 @@ final class PollingChannel {
 		flush();
 	}
 
-	/** Ends a held poll with a noop, so that the client can pause polling for the upgrade. */
+	/**
+	 * Ends a held poll with a noop: so that the client can pause polling for the upgrade, and, once
+	 * upgraded, so that a poll still held ends without closing anything.
+	 */
 	void answerWithNoop() throws IOException {
 		AsyncContext poll = this.heldPoll;
 		if (poll != null) {
