@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.springsocketio.client.Ack;
 import io.github.springsocketio.client.Arguments;
@@ -74,27 +75,20 @@ final class ClientConnection implements EngineListener {
 
 	@Override
 	public void onText(String text) {
-		SocketPacket packet;
-		synchronized (this.decoder) {
-			try {
-				packet = this.decoder.decode(text);
-			}
-			catch (ProtocolException ex) {
-				this.session.close();
-				return;
-			}
-		}
-		if (packet != null) {
-			received(packet);
-		}
+		decoded(() -> this.decoder.decode(text));
 	}
 
 	@Override
 	public void onBinary(byte[] bytes) {
+		decoded(() -> this.decoder.decode(bytes));
+	}
+
+	/** Decodes under the decoder's lock; a malformed packet ends the session, as engine.io's parser does. */
+	private void decoded(Supplier<@Nullable SocketPacket> decoding) {
 		SocketPacket packet;
 		synchronized (this.decoder) {
 			try {
-				packet = this.decoder.decode(bytes);
+				packet = decoding.get();
 			}
 			catch (ProtocolException ex) {
 				this.session.close();
