@@ -42,7 +42,19 @@ function nodeClient(transports) {
       emit: (event, ...args) => socket.emit(event, ...args),
       call: (event, ...args) => new Promise((done) => socket.emit(event, ...args, (reply) => done(reply))),
       on: (event, handler) => socket.on(event, handler),
-      close: () => new Promise((done) => { socket.once('disconnect', () => done()); socket.disconnect(); }),
+      // Done once the server has closed the connection too (the WebSocket closing handshake), as the
+      // other peers' close is: 'disconnect' fires as soon as the client has sent its DISCONNECT, and
+      // a next run would start while the server still works on this one's leaving.
+      close: () => new Promise((done) => {
+        const ws = socket.io.engine.transport.ws;
+        if (ws) {
+          ws.once('close', () => done());
+        }
+        else {
+          socket.once('disconnect', () => done());
+        }
+        socket.disconnect();
+      }),
     }));
     socket.once('connect_error', reject);
   });

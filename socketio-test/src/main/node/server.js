@@ -224,8 +224,13 @@ function registerHandlers(socket) {
     emitBatch();
   });
   socket.on('disconnect-me', (close) => socket.disconnect(close === true));
-  // Tells the other sockets of the namespace why this one left, e.g. 'client namespace disconnect'.
-  socket.on('disconnect', (reason) => socket.broadcast.emit('peer-disconnected', { id: socket.id, reason }));
+  // Tells the sockets of the namespace that asked for it (query watchPeers=1) why this one left, e.g.
+  // 'client namespace disconnect'. Only those: a broadcast to every socket would cost n²/2 writes
+  // when n sockets leave together, and keep the server busy for seconds after a load test.
+  if (socket.handshake.query.watchPeers === '1') {
+    socket.join('peer-watchers');
+  }
+  socket.on('disconnect', (reason) => socket.to('peer-watchers').emit('peer-disconnected', { id: socket.id, reason }));
   socket.on('go-silent', () => stopResponding(socket));
   // Drops the connection as a network failure would, then emits to the namespace while the
   // client is away (with RECOVERY=1 the server keeps those for the client's return).

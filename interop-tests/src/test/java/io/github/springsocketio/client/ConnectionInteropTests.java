@@ -125,7 +125,7 @@ class ConnectionInteropTests extends InteropMatrix {
 
 	@Test
 	void clientSideDisconnectLeavesTheNamespaceOnTheServer() throws Exception {
-		SocketIoClient observer = this.clients.create(url(), this.mode);
+		SocketIoClient observer = this.clients.create(url(), this.mode, (builder) -> builder.query("watchPeers", "1"));
 		SocketIoClient client = this.clients.create(url(), this.mode, (builder) -> builder.namespaces("/", "/chat"));
 		BlockingQueue<DisconnectReason> reasons = new LinkedBlockingQueue<>();
 		client.socket("/").onDisconnect(reasons::add);
