@@ -17,6 +17,8 @@ class SpringModuleArchitectureTests {
 	private static final JavaClasses SPRING_MODULE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.withImportOption((location) -> !location.contains("/socketio-client/"))
+		// The test support builds on the client's codecs; TestSupportArchitectureTests holds its rules.
+		.withImportOption((location) -> !location.contains("/socketio-test/"))
 		.importPackages("io.github.springsocketio");
 
 	@Test
