@@ -62,6 +62,8 @@ public final class JvmPeer {
 			case "ours-jdk" -> OurClient.library(WebSocketImplementation.JDK);
 			case "ours-spring" -> OurClient.library(WebSocketImplementation.SPRING);
 			case "io.socket" -> IoSocketClient::connect;
+			case "jdk-raw" -> JdkRawClient::connect;
+			case "netty-raw" -> NettyRawClient::connect;
 			default -> throw new IllegalArgumentException("Unknown JVM peer " + peer);
 		};
 	}

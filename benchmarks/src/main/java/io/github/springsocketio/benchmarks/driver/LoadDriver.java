@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in a process of its own (a warm-up, then the measured runs), and prints a markdown table of
  * medians (min–max) with each peer's ratio to the limit client.
  * <p>
- * Options: {@code --scenarios S1,S2,...}, {@code --peers limit,node,ours,...}, {@code --runs 3},
+ * Options: {@code --scenarios S1,S2,...}, {@code --peers limit,node,ours,...} (besides the default
+ * peers: {@code jdk-raw} and {@code netty-raw}, the floors of two JVM WebSocket stacks), {@code --runs 3},
  * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
  * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
  * which the Node peers of 4.x cannot reach: {@code node2} measures protocol 4; {@code jvm}: the in-JVM
