@@ -274,6 +274,47 @@ class SocketIoTestServerTests {
 	}
 
 	@Test
+	void stopClosesTheWebSocketOfAnUpgradeInProgress() throws Exception {
+		SocketIoTestServer server = server(SocketIoTestServer.start());
+		HttpClient http = HttpClient.newHttpClient();
+		String session = pollingSession(http, server);
+		CompletableFuture<String> probeAnswer = new CompletableFuture<>();
+		CompletableFuture<Integer> probeClosed = new CompletableFuture<>();
+		java.net.http.WebSocket probe = http.newWebSocketBuilder()
+			.buildAsync(URI.create(session.replace("http:", "ws:").replace("transport=polling", "transport=websocket")),
+					new java.net.http.WebSocket.Listener() {
+						@Override
+						public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket,
+								CharSequence data, boolean last) {
+							probeAnswer.complete(data.toString());
+							socket.request(1);
+							return null;
+						}
+
+						@Override
+						public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int code,
+								String reason) {
+							probeClosed.complete(code);
+							return null;
+						}
+
+						@Override
+						public void onError(java.net.http.WebSocket socket, Throwable error) {
+							probeClosed.complete(-1);
+						}
+					})
+			.get(10, TimeUnit.SECONDS);
+		probe.sendText("2probe", true);
+		assertThat(probeAnswer.get(10, TimeUnit.SECONDS)).isEqualTo("3probe");
+		CompletableFuture<HttpResponse<String>> poll = http.sendAsync(
+				HttpRequest.newBuilder(URI.create(session)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(poll.get(10, TimeUnit.SECONDS).body()).isEqualTo("6");
+
+		server.stop();
+		assertThat(probeClosed.get(10, TimeUnit.SECONDS)).isNotNull();
+	}
+
+	@Test
 	void closesASessionThatPollsTwiceAtOnce() throws Exception {
 		SocketIoTestServer server = server(SocketIoTestServer.start());
 		HttpClient http = HttpClient.newHttpClient();

@@ -116,6 +116,10 @@ public final class EngineServer {
 	 * Stops accepting connections and drops every session, as a server that goes away does.
 	 */
 	public void stop() {
+		// New requests wait while every session ends on its transport: a held poll gets a close
+		// packet, a WebSocket its close frame. Tomcat's stop alone leaves a held poll hanging.
+		this.tomcat.getConnector().pause();
+		this.sessions.dropAll();
 		try {
 			this.tomcat.stop();
 			this.tomcat.destroy();
@@ -123,7 +127,6 @@ public final class EngineServer {
 		catch (LifecycleException ex) {
 			// Stopping as far as it goes.
 		}
-		this.sessions.dropAll();
 		deleteQuietly(this.baseDir);
 	}
 

@@ -54,7 +54,8 @@ public final class EngineSession {
 
 	private @Nullable WebSocketChannel webSocket;
 
-	private boolean upgrading;
+	/** The WebSocket that probes an upgrade, until the upgrade or its end. */
+	private @Nullable WebSocketChannel probe;
 
 	private boolean closed;
 
@@ -209,7 +210,7 @@ public final class EngineSession {
 			if (this.closed || channel == null || channel.isPolling()) {
 				return false;
 			}
-			if (this.upgrading) {
+			if (this.probe != null) {
 				channel.poll(poll);
 				channel.answerWithNoop();
 			}
@@ -235,10 +236,10 @@ public final class EngineSession {
 	}
 
 	/** The client probed a WebSocket: the held poll ends so that it can pause polling. */
-	void upgradeProbed() throws IOException {
+	void upgradeProbed(WebSocketChannel socket) throws IOException {
 		synchronized (this.lock) {
 			if (this.polling != null) {
-				this.upgrading = true;
+				this.probe = socket;
 				this.polling.answerWithNoop();
 			}
 		}
@@ -253,7 +254,7 @@ public final class EngineSession {
 				return;
 			}
 			this.polling = null;
-			this.upgrading = false;
+			this.probe = null;
 			this.webSocket = socket;
 			List<EnginePacket> waiting = channel.drain();
 			channel.answerWithNoop();
@@ -266,7 +267,7 @@ public final class EngineSession {
 	/** A probe's WebSocket closed before the upgrade: polling goes on. */
 	void upgradeAbandoned() {
 		synchronized (this.lock) {
-			this.upgrading = false;
+			this.probe = null;
 		}
 	}
 
@@ -332,6 +333,9 @@ public final class EngineSession {
 		}
 		if (this.webSocket != null) {
 			this.webSocket.close();
+		}
+		if (this.probe != null) {
+			this.probe.close();
 		}
 		this.onEnd.run();
 		EngineListener current = this.listener;

@@ -94,7 +94,7 @@ final class EngineWebSocket extends Endpoint implements WebSocketChannel {
 		try {
 			if (packet.type() == EnginePacketType.PING && "probe".equals(packet.data())) {
 				write(List.of(new EnginePacket(EnginePacketType.PONG, "probe", null)));
-				probedSession.upgradeProbed();
+				probedSession.upgradeProbed(this);
 			}
 			else if (packet.type() == EnginePacketType.UPGRADE) {
 				this.probed = null;
