@@ -40,6 +40,9 @@ final class JdkRawClient extends RawSocketIo implements WebSocket.Listener {
 		}))
 		.build();
 
+	/** Stands for the close frame in the outbox, which goes after the frames before it. */
+	private static final String CLOSE = new String("close");
+
 	private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean sending = new AtomicBoolean();
@@ -111,7 +114,8 @@ final class JdkRawClient extends RawSocketIo implements WebSocket.Listener {
 				}
 				continue;
 			}
-			CompletableFuture<WebSocket> sent = this.socket.sendText(next, true);
+			CompletableFuture<WebSocket> sent = (next == CLOSE) ? this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "")
+					: this.socket.sendText(next, true);
 			if (!sent.isDone()) {
 				sent.whenComplete((socket, failure) -> {
 					this.sending.set(false);
@@ -125,7 +129,7 @@ final class JdkRawClient extends RawSocketIo implements WebSocket.Listener {
 
 	@Override
 	void closeWebSocket() {
-		this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+		send(CLOSE);
 	}
 
 }
