@@ -1,16 +1,17 @@
 // The Node peers of the load driver. Usage:
-//   node bench-client.js <node|limit> <S1..S6> <url> <runs> <scale>
-// Runs the scenario once as a warm-up (at full size, as the JVM peers do), then <runs> times, and prints one
-// line "RESULT {json}" per measured run, or "FAILED <reason>".
+//   node bench-client.js <node|limit> <S1..S6> <url> <runs> <scale> [<warm-up size>]
+// Runs the scenario once as a warm-up (at full size unless a warm-up size is given, as the JVM peers do), then
+// <runs> times, and prints one line "RESULT {json}" per measured run, or "FAILED <reason>".
 'use strict';
 
 const http = require('http');
 const { io } = require('socket.io-client');
 const WebSocket = require('ws');
 
-const [peer, scenario, url, runsArg, scaleArg] = process.argv.slice(2);
+const [peer, scenario, url, runsArg, scaleArg, warmupArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const scale = Number(scaleArg);
+const warmup = Number(warmupArg || 0);
 const SIZES = { S1: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000 };
 const WINDOW = 100;
 
@@ -276,7 +277,7 @@ const scenarios = {
 
 (async () => {
   try {
-    await scenarios[scenario](size());
+    await scenarios[scenario](warmup > 0 ? Math.min(warmup, size()) : size());
     for (let run = 1; run <= runs; run++) {
       const result = await scenarios[scenario](size());
       console.log('RESULT ' + JSON.stringify(result));

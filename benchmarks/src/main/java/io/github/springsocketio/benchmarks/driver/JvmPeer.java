@@ -22,8 +22,9 @@ import io.github.springsocketio.client.WebSocketImplementation;
 
 /**
  * One JVM peer in its own process, as the driver starts it:
- * {@code JvmPeer <peer> <scenario> <url> <runs> <scale>}. Runs the scenario once as a warm-up (at
- * full size, so that the JIT compiler is done), then {@code runs} times, printing {@code RESULT {json}} per measured run or
+ * {@code JvmPeer <peer> <scenario> <url> <runs> <scale> [<warm-up size>]}. Runs the scenario once as
+ * a warm-up (at full size, so that the JIT compiler is done, unless a warm-up size is given: a cold
+ * start), then {@code runs} times, printing {@code RESULT {json}} per measured run or
  * {@code FAILED <reason>}.
  */
 public final class JvmPeer {
@@ -36,9 +37,10 @@ public final class JvmPeer {
 		String scenario = args[1];
 		int runs = Integer.parseInt(args[3]);
 		int size = (int) Math.max(1, Math.round(Scenarios.SIZES.get(scenario) * Double.parseDouble(args[4])));
+		int warmup = (args.length > 5 && Integer.parseInt(args[5]) > 0) ? Math.min(size, Integer.parseInt(args[5])) : size;
 		Scenarios scenarios = new Scenarios(library(peer), args[2]);
 		try {
-			scenarios.run(scenario, size);
+			scenarios.run(scenario, warmup);
 			for (int run = 1; run <= runs; run++) {
 				Map<String, Double> result = scenarios.run(scenario, size);
 				System.out.println("RESULT " + result.entrySet()

@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
  * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
  * which the Node peers of 4.x cannot reach: {@code node2} measures protocol 4; {@code jvm}: the in-JVM
- * test server, in the driver's process).
+ * test server, in the driver's process), {@code --warmup 5000} (the warm-up run's size, for cold
+ * figures; by default it is a run at full size).
  */
 public final class LoadDriver {
 
@@ -64,8 +65,11 @@ public final class LoadDriver {
 
 	private final String server;
 
-	LoadDriver(List<String> scenarios, List<String> peers, int runs, double scale, String server) {
+	private final int warmup;
+
+	LoadDriver(List<String> scenarios, List<String> peers, int runs, double scale, String server, int warmup) {
 		this.server = server;
+		this.warmup = warmup;
 		this.scenarios = scenarios;
 		this.peers = peers;
 		this.runs = runs;
@@ -80,7 +84,8 @@ public final class LoadDriver {
 		}
 		LoadDriver driver = new LoadDriver(list(options.get("scenarios"), ALL_SCENARIOS),
 				list(options.get("peers"), ALL_PEERS), Integer.parseInt(options.getOrDefault("runs", "3")),
-				Double.parseDouble(options.getOrDefault("scale", "1")), options.getOrDefault("server", "node4"));
+				Double.parseDouble(options.getOrDefault("scale", "1")), options.getOrDefault("server", "node4"),
+				Integer.parseInt(options.getOrDefault("warmup", "0")));
 		Results results = driver.run();
 		System.out.println();
 		System.out.println(results.markdown());
@@ -95,7 +100,8 @@ public final class LoadDriver {
 		Path nodeDir = nodeDirectory();
 		installNodePeers(nodeDir);
 		ReferenceServer server = startServer();
-		Results results = new Results(this.peers, environment() + ", server " + this.server);
+		Results results = new Results(this.peers, environment() + ", server " + this.server + ", warm-up "
+				+ ((this.warmup > 0) ? "of " + this.warmup + " operations (cold)" : "at full size"));
 		try {
 			for (String scenario : this.scenarios) {
 				for (String peer : this.peers) {
@@ -136,7 +142,8 @@ public final class LoadDriver {
 
 	private void runPeer(String peer, String scenario, String url, Path nodeDir, Results results)
 			throws IOException, InterruptedException {
-		List<String> arguments = List.of(peer, scenario, url, String.valueOf(this.runs), String.valueOf(this.scale));
+		List<String> arguments = List.of(peer, scenario, url, String.valueOf(this.runs), String.valueOf(this.scale),
+				String.valueOf(this.warmup));
 		List<String> command = new ArrayList<>();
 		Path directory;
 		if (peer.equals("limit") || peer.equals("node")) {

@@ -15,6 +15,7 @@
  */
 package io.github.springsocketio.benchmarks.driver;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class LoadDriverSmokeTests {
 
 	@Test
 	void runsEveryScenarioForEveryPeer() throws Exception {
-		Results results = new LoadDriver(LoadDriver.ALL_SCENARIOS, LoadDriver.ALL_PEERS, 1, 0.002, "node4").run();
+		Results results = new LoadDriver(LoadDriver.ALL_SCENARIOS, LoadDriver.ALL_PEERS, 1, 0.002, "node4", 0).run();
 		assertThat(results.failures()).isEmpty();
 		for (String scenario : LoadDriver.ALL_SCENARIOS) {
 			for (String peer : LoadDriver.ALL_PEERS) {
@@ -39,6 +40,20 @@ class LoadDriverSmokeTests {
 			}
 		}
 		assertThat(results.markdown()).contains("| S1 fire-and-forget").doesNotContain("failed");
+	}
+
+	@Test
+	void runsTheWebSocketScenariosForTheRawFloorsAgainstTheInJvmServerWithAColdStart() throws Exception {
+		List<String> scenarios = List.of("S1", "S2", "S3", "S4", "S5");
+		List<String> peers = List.of("jdk-raw", "netty-raw");
+		Results results = new LoadDriver(scenarios, peers, 1, 0.002, "jvm", 10).run();
+		assertThat(results.failures()).isEmpty();
+		for (String scenario : scenarios) {
+			for (String peer : peers) {
+				assertThat(results.runs(scenario, peer)).as("%s %s", scenario, peer).hasSize(1);
+			}
+		}
+		assertThat(results.markdown()).contains("server jvm, warm-up of 10 operations (cold)");
 	}
 
 }
