@@ -100,7 +100,7 @@ class FlowControlInteropTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void pausesReadingWhileHandlersAreBehindAndLosesNothing(TransportMode mode) throws Exception {
 		SocketIoClient client = flooded(mode, InboundOverflow.PAUSE);
 		// In batches: long-polling gets the flood in many payloads, and stops polling after one.
@@ -124,7 +124,7 @@ class FlowControlInteropTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "WEBSOCKET_JDK", "POLLING" })
+	@EnumSource(names = { "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void dropsTheNewestEventsPastTheLimitAndCountsThem(TransportMode mode) throws Exception {
 		SocketIoClient client = flooded(mode, InboundOverflow.DROP);
 		assertThat(client.socket("/")
@@ -143,7 +143,7 @@ class FlowControlInteropTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void refusesEmitsOnceTheConnectionHoldsTooMuch(TransportMode mode) throws Exception {
 		try (ChaosProxy proxy = ChaosProxy.to(server.port())) {
 			SocketIoClient client = this.clients.create(proxy.url(), mode,

@@ -148,7 +148,7 @@ class HostileServerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void endsReconnectAttemptsThatHangAtTheConnectTimeout(TransportMode mode) {
 		// WebSocket: an upgrade accepted and then silence, then a CONNECT never answered.
 		// Long-polling: two handshakes never answered.
@@ -161,7 +161,7 @@ class HostileServerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "POLLING" })
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void followsNoRedirectWithItsHeaders(TransportMode mode) throws Exception {
 		AtomicInteger redirected = new AtomicInteger();
 		HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -18,7 +18,13 @@ enum TransportMode {
 	UPGRADE(WebSocketImplementation.SPRING, Transport.POLLING, Transport.WEBSOCKET),
 
 	/** HTTP long-polling first, then the upgrade to the JDK's WebSocket. */
-	UPGRADE_JDK(WebSocketImplementation.JDK, Transport.POLLING, Transport.WEBSOCKET);
+	UPGRADE_JDK(WebSocketImplementation.JDK, Transport.POLLING, Transport.WEBSOCKET),
+
+	/** WebSocket only, on Netty. */
+	WEBSOCKET_NETTY(WebSocketImplementation.NETTY, Transport.WEBSOCKET),
+
+	/** HTTP long-polling first, then the upgrade to Netty's WebSocket. */
+	UPGRADE_NETTY(WebSocketImplementation.NETTY, Transport.POLLING, Transport.WEBSOCKET);
 
 	private final WebSocketImplementation implementation;
 

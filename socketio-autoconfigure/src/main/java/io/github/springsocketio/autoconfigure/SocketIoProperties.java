@@ -138,8 +138,8 @@ public class SocketIoProperties {
 		private boolean upgrade = true;
 
 		/**
-		 * WebSocket stack of the WebSocket transport: the JDK's WebSocket or spring-websocket's
-		 * client on Tomcat.
+		 * WebSocket stack of the WebSocket transport: the JDK's WebSocket, spring-websocket's
+		 * client on Tomcat, or Netty's WebSocket client.
 		 */
 		private WebSocketImplementation websocketImplementation = WebSocketImplementation.JDK;
 

@@ -30,6 +30,12 @@ public enum WebSocketImplementation {
 	 * spring-websocket's {@code WebSocketClient}: by default the JSR-356
 	 * {@code StandardWebSocketClient} on Tomcat, or the one given to the builder.
 	 */
-	SPRING
+	SPRING,
+
+	/**
+	 * Netty's WebSocket client ({@code io.netty:netty-codec-http} on the class path), on event
+	 * loops that every client of the JVM shares, one thread per core. No proxy.
+	 */
+	NETTY
 
 }

@@ -35,6 +35,16 @@ class StarterClassPathTests {
 	}
 
 	@Test
+	void theNettyStackWithoutNettyFailsWhenTheClientIsBuilt() {
+		assertThat(ClassUtils.isPresent("io.netty.channel.Channel", CLASS_LOADER)).isFalse();
+		SocketIoClient.Builder builder = SocketIoClient.builder("http://127.0.0.1:3000")
+			.webSocketImplementation(WebSocketImplementation.NETTY);
+		assertThatIllegalStateException().isThrownBy(builder::build)
+			.withMessageContaining("io.netty:netty-codec-http")
+			.withMessageContaining("WebSocketImplementation.JDK");
+	}
+
+	@Test
 	void theSpringStackNeedsNoJsr356ClientWithoutTheWebSocketTransport() {
 		try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:3000")
 			.webSocketImplementation(WebSocketImplementation.SPRING)

@@ -63,6 +63,7 @@ public final class JvmPeer {
 			case "ours" -> OurClient.library(null);
 			case "ours-jdk" -> OurClient.library(WebSocketImplementation.JDK);
 			case "ours-spring" -> OurClient.library(WebSocketImplementation.SPRING);
+			case "ours-netty" -> OurClient.library(WebSocketImplementation.NETTY);
 			case "io.socket" -> IoSocketClient::connect;
 			case "jdk-raw" -> JdkRawClient::connect;
 			case "netty-raw" -> NettyRawClient::connect;

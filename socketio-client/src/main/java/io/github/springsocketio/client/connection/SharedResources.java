@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.springsocketio.client.transport.NettyClassPath;
+import io.github.springsocketio.client.transport.NettyEventLoops;
 import io.github.springsocketio.client.transport.StandardWebSocketClients;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,6 +72,9 @@ final class SharedResources {
 	/** The default clients of the SPRING stack; created when first asked for. */
 	private @Nullable StandardWebSocketClients standardWebSocketClients;
 
+	/** The event loops of the NETTY stack; created when first asked for. */
+	private @Nullable NettyEventLoops nettyEventLoops;
+
 	/**
 	 * HTTP clients for long-polling and the JDK WebSocket, one per TLS context and proxy (each has a
 	 * selector thread), with how many connectors use each; guarded by this.
@@ -99,6 +104,21 @@ final class SharedResources {
 			this.standardWebSocketClients = StandardWebSocketClients.create();
 		}
 		return this.standardWebSocketClients.newClient(this.blocking, sslContext);
+	}
+
+	/**
+	 * The event loops of the NETTY stack, which all its connections share.
+	 * @return the event loops
+	 * @throws IllegalStateException when Netty is not on the class path
+	 */
+	synchronized NettyEventLoops nettyEventLoops() {
+		if (this.nettyEventLoops == null) {
+			if (!NettyClassPath.isPresent()) {
+				throw new IllegalStateException(NettyClassPath.MISSING);
+			}
+			this.nettyEventLoops = NettyEventLoops.create();
+		}
+		return this.nettyEventLoops;
 	}
 
 	/**
@@ -182,6 +202,9 @@ final class SharedResources {
 		synchronized (this) {
 			if (this.standardWebSocketClients != null) {
 				this.standardWebSocketClients.destroy();
+			}
+			if (this.nettyEventLoops != null) {
+				this.nettyEventLoops.shutdown();
 			}
 		}
 		logger.debug("Released the shared threads of the Socket.IO clients");

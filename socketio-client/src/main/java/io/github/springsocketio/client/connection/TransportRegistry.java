@@ -23,6 +23,8 @@ import java.util.Objects;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.WebSocketImplementation;
 import io.github.springsocketio.client.transport.JdkWebSocketConnector;
+import io.github.springsocketio.client.transport.NettyEventLoops;
+import io.github.springsocketio.client.transport.NettyWebSocketConnector;
 import io.github.springsocketio.client.transport.PollingConnector;
 import io.github.springsocketio.client.transport.SpringWebSocketConnector;
 import io.github.springsocketio.client.transport.StandardWebSocketClients;
@@ -92,11 +94,20 @@ final class TransportRegistry {
 
 	/**
 	 * The connector of the chosen WebSocket stack; the SPRING stack's default client needs a
-	 * JSR-356 implementation on the class path, and fails here without one.
+	 * JSR-356 implementation on the class path, the NETTY stack Netty, and each fails here without.
 	 */
 	private TransportConnector webSocket() {
 		if (this.options.webSocketImplementation() == WebSocketImplementation.JDK) {
 			return new JdkWebSocketConnector(httpClient(), this.resources.scheduler, this.options.connectTimeout());
+		}
+		if (this.options.webSocketImplementation() == WebSocketImplementation.NETTY) {
+			if (this.options.proxy() != null) {
+				throw new IllegalStateException("The NETTY WebSocket stack does not go through a proxy: use "
+						+ "WebSocketImplementation.JDK or SPRING with a proxy");
+			}
+			// Fails without Netty before the connector, whose class names Netty's types, is loaded.
+			NettyEventLoops loops = this.resources.nettyEventLoops();
+			return new NettyWebSocketConnector(loops, this.options.sslContext(), this.options.connectTimeout());
 		}
 		WebSocketClient own = this.options.webSocketClient();
 		if (own != null && this.options.sslContext() != null

@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.springsocketio.client.transport;
+
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslHandler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * WebSocket transport over Netty's WebSocket client, on the event loops that every client of the
+ * JVM shares: frames are written and flushed in batches on the connection's event loop, inbound
+ * fragments are put together up to the inbound size limit, reading pauses by turning off
+ * auto-read. No permessage-deflate, as Socket.IO servers by default; no proxy.
+ *
+ * @author springsocketio
+ * @since 0.1.0
+ */
+public final class NettyWebSocketConnector implements TransportConnector {
+
+	/** The handshake response's headers and status line, at most. */
+	private static final int MAX_HANDSHAKE_RESPONSE = 64 * 1024;
+
+	private final NettyEventLoops loops;
+
+	private final @Nullable SSLContext sslContext;
+
+	private final Duration connectTimeout;
+
+	/**
+	 * Creates a connector.
+	 * @param loops the shared event loops
+	 * @param sslContext the TLS context of {@code wss} URLs, or {@code null} for the JVM's default
+	 * @param connectTimeout how long connecting and the opening handshake may take
+	 */
+	public NettyWebSocketConnector(NettyEventLoops loops, @Nullable SSLContext sslContext, Duration connectTimeout) {
+		this.loops = loops;
+		this.sslContext = sslContext;
+		this.connectTimeout = connectTimeout;
+	}
+
+	@Override
+	public CompletableFuture<TransportConnection> open(TransportRequest request, TransportListener listener) {
+		URI uri = request.uri();
+		boolean tls = "wss".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+		String host = uri.getHost();
+		int port = (uri.getPort() != -1) ? uri.getPort() : (tls ? 443 : 80);
+		NettyWebSocketConnection connection = new NettyWebSocketConnection(request, listener);
+		SSLContext tlsContext;
+		try {
+			tlsContext = tls ? ((this.sslContext != null) ? this.sslContext : SSLContext.getDefault()) : null;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		WebSocketClientProtocolConfig handshake = handshake(request);
+		new Bootstrap().group(this.loops.group())
+			.channel(NioSocketChannel.class)
+			.option(ChannelOption.TCP_NODELAY, true)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
+			.handler(new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					if (tlsContext != null) {
+						channel.pipeline().addLast(sslHandler(tlsContext, host, port));
+					}
+					channel.pipeline()
+						.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE),
+								new WebSocketClientProtocolHandler(handshake), connection.inbound());
+				}
+			})
+			.connect(host, port)
+			.addListener((future) -> {
+				if (!future.isSuccess()) {
+					connection.openFailed(future.cause());
+				}
+			});
+		return connection.opened();
+	}
+
+	private WebSocketClientProtocolConfig handshake(TransportRequest request) {
+		HttpHeaders headers = new DefaultHttpHeaders();
+		request.headers().forEach((name, values) -> values.forEach((value) -> headers.add(name, value)));
+		return WebSocketClientProtocolConfig.newBuilder()
+			.webSocketUri(request.uri())
+			.version(WebSocketVersion.V13)
+			.customHeaders(headers)
+			.allowExtensions(false)
+			.maxFramePayloadLength((int) Math.min(Integer.MAX_VALUE, request.maxInboundMessageSize()))
+			.handshakeTimeoutMillis(this.connectTimeout.toMillis())
+			.handleCloseFrames(false)
+			.dropPongFrames(true)
+			.build();
+	}
+
+	private SslHandler sslHandler(SSLContext context, String host, int port) {
+		SSLEngine engine = context.createSSLEngine(host, port);
+		engine.setUseClientMode(true);
+		SSLParameters parameters = engine.getSSLParameters();
+		parameters.setEndpointIdentificationAlgorithm("HTTPS");
+		engine.setSSLParameters(parameters);
+		SslHandler handler = new SslHandler(engine);
+		handler.setHandshakeTimeoutMillis(this.connectTimeout.toMillis());
+		return handler;
+	}
+
+}
