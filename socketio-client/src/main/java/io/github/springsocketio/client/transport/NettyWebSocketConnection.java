@@ -74,7 +74,8 @@ final class NettyWebSocketConnection extends WebSocketConnection {
 	@Override
 	void sendQueued() {
 		Channel current = this.channel;
-		if (current == null || !this.drainPending.compareAndSet(false, true)) {
+		// Frames wait for the opening handshake, which sends them once it completes.
+		if (current == null || !this.opened.isDone() || !this.drainPending.compareAndSet(false, true)) {
 			return;
 		}
 		try {
