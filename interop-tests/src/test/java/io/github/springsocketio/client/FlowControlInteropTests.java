@@ -47,10 +47,24 @@ class FlowControlInteropTests {
 
 	private static final int LIMIT = 50;
 
+	/**
+	 * The backlog of the pausing test: reading pauses at it and resumes at half of it, so a small
+	 * one costs thousands of pauses for the flood, each a round trip through the WebSocket stack,
+	 * which on a busy machine outlasted the flood's ack timeout.
+	 */
+	private static final int PAUSE_LIMIT = 1_000;
+
 	private static final int FLOOD = 100_000;
 
+	/**
+	 * A heartbeat longer than any flood here: while the client works through 100,000 events behind
+	 * its handlers it reads the server's pings late, and on a busy machine a default 45 s heartbeat
+	 * ended the connection that these tests are about.
+	 */
 	@RegisterExtension
-	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference();
+	static final SocketIoServerExtension server = SocketIoServerExtension.nodeReference()
+		.withEnv("PING_INTERVAL", "120000")
+		.withEnv("PING_TIMEOUT", "120000");
 
 	@RegisterExtension
 	final TestClients clients = new TestClients();
@@ -63,9 +77,9 @@ class FlowControlInteropTests {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
-	private SocketIoClient flooded(TransportMode mode, InboundOverflow overflow) {
+	private SocketIoClient flooded(TransportMode mode, InboundOverflow overflow, int limit) {
 		SocketIoClient client = this.clients.create(server.url(), mode,
-				(builder) -> builder.maxPendingInboundEvents(LIMIT).inboundOverflow(overflow));
+				(builder) -> builder.maxPendingInboundEvents(limit).inboundOverflow(overflow));
 		client.observe(new SocketIoClientObserver() {
 
 			@Override
@@ -102,11 +116,11 @@ class FlowControlInteropTests {
 	@ParameterizedTest
 	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void pausesReadingWhileHandlersAreBehindAndLosesNothing(TransportMode mode) throws Exception {
-		SocketIoClient client = flooded(mode, InboundOverflow.PAUSE);
+		SocketIoClient client = flooded(mode, InboundOverflow.PAUSE, PAUSE_LIMIT);
 		// In batches: long-polling gets the flood in many payloads, and stops polling after one.
 		CompletableFuture<Arguments> flooding = client.socket("/").timeout(FLOOD_ACK_TIMEOUT)
 			.emitWithAck("emit-batches", FLOOD, 100);
-		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.received.get() > LIMIT);
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.received.get() > PAUSE_LIMIT);
 		// Reading stopped: the rest of the flood stays with the server and the network.
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(TIMEOUT))
 			.until(() -> this.received.get() < FLOOD / 2);
@@ -126,7 +140,7 @@ class FlowControlInteropTests {
 	@ParameterizedTest
 	@EnumSource(names = { "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
 	void dropsTheNewestEventsPastTheLimitAndCountsThem(TransportMode mode) throws Exception {
-		SocketIoClient client = flooded(mode, InboundOverflow.DROP);
+		SocketIoClient client = flooded(mode, InboundOverflow.DROP, LIMIT);
 		assertThat(client.socket("/")
 			.timeout(FLOOD_ACK_TIMEOUT)
 			.emitWithAck("emit-many", FLOOD)
