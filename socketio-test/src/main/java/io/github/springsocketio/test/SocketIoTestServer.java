@@ -23,10 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -73,17 +69,13 @@ public final class SocketIoTestServer implements AutoCloseable {
 
 	private final SocketPacketEncoder encoder;
 
-	private final ExecutorService events;
-
-	private final ScheduledExecutorService heartbeat;
+	private final ServerThreads threads = new ServerThreads();
 
 	private final Map<String, ServerNamespace> namespaces = new ConcurrentHashMap<>();
 
 	private final Object lifecycle = new Object();
 
 	private volatile @Nullable EngineServer engine;
-
-	private volatile @Nullable Thread eventThread;
 
 	private int port;
 
@@ -94,12 +86,6 @@ public final class SocketIoTestServer implements AutoCloseable {
 		this.ackTimeout = settings.ackTimeout;
 		this.mapper = settings.mapper;
 		this.encoder = new SocketPacketEncoder(settings.mapper);
-		this.events = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = daemon(task, "socketio-test-server-events");
-			this.eventThread = thread;
-			return thread;
-		});
-		this.heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "socketio-test-server-heartbeat"));
 		this.port = settings.port;
 	}
 
@@ -259,7 +245,7 @@ public final class SocketIoTestServer implements AutoCloseable {
 		}
 		if (running != null) {
 			running.stop();
-			awaitEventThread();
+			this.threads.awaitEvents();
 		}
 	}
 
@@ -274,7 +260,7 @@ public final class SocketIoTestServer implements AutoCloseable {
 				throw new IllegalStateException("The test server is closed");
 			}
 			try {
-				EngineServer started = EngineServer.start(this.port, this.engineOptions, this::opened, this.heartbeat);
+				EngineServer started = EngineServer.start(this.port, this.engineOptions, this::opened, this.threads.heartbeat());
 				this.port = started.port();
 				this.engine = started;
 			}
@@ -293,41 +279,12 @@ public final class SocketIoTestServer implements AutoCloseable {
 			this.closed = true;
 		}
 		stop();
-		this.events.shutdown();
-		this.heartbeat.shutdownNow();
+		this.threads.shutdown();
 	}
 
 	private ClientConnection opened(EngineSession session) {
 		return new ClientConnection(session, new SocketSender(session, this.encoder), this.mapper, this::namespace,
-				this.events, this.ackTimeout);
-	}
-
-	/**
-	 * A thread of the server's own: created lazily, maybe on a Tomcat thread, so it is given this
-	 * library's class loader rather than inheriting Tomcat's.
-	 */
-	private static Thread daemon(Runnable task, String name) {
-		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
-		thread.setContextClassLoader(SocketIoTestServer.class.getClassLoader());
-		return thread;
-	}
-
-	/** Lets the event thread finish the departures of the dropped clients, unless this is it. */
-	private void awaitEventThread() {
-		if (Thread.currentThread() == this.eventThread) {
-			return;
-		}
-		CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
-		}, this.events);
-		try {
-			drained.get(10, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
-			}
-		}
+				this.threads.events(), this.ackTimeout);
 	}
 
 	@Override

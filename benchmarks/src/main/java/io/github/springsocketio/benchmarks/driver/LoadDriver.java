@@ -101,7 +101,7 @@ public final class LoadDriver {
 		installNodePeers(nodeDir);
 		ReferenceServer server = startServer();
 		Results results = new Results(this.peers, environment() + ", server " + this.server + ", warm-up "
-				+ ((this.warmup > 0) ? "of " + this.warmup + " operations (cold)" : "at full size"));
+				+ ((this.warmup > 0) ? "of " + this.warmup + " operations (cold)" : "at full size") + ", scale " + this.scale);
 		try {
 			for (String scenario : this.scenarios) {
 				for (String peer : this.peers) {

@@ -32,7 +32,7 @@ final class Results {
 					new Metric("p99_us", "S2 — p99 µs ↓"), new Metric("max_us", "S2 — max µs ↓")),
 			"S3", List.of(new Metric("acks_per_s", "S3 pipelined acks ×100 — acks/s ↑")),
 			"S4", List.of(new Metric("events_per_s", "S4 server→client — events/s ↑")),
-			"S5", List.of(new Metric("connect_s", "S5 1,000 connections — time to connected (s) ↓"),
+			"S5", List.of(new Metric("connect_s", "S5 1,000 connections × scale — time to connected (s) ↓"),
 					new Metric("threads", "S5 — OS threads of the process ↓"),
 					new Metric("heap_mb", "S5 — heap after GC (MB) ↓"),
 					new Metric("rss_mb", "S5 — RSS (MB) ↓"),
