@@ -137,7 +137,7 @@ final class ClientConnection implements EngineListener {
 			this.sender.refused(namespaceName, refusal.message(), refusal.data());
 			return;
 		}
-		ClientSocket socket = new ClientSocket(RandomIds.next(), namespaceName, auth, this.sender, this.ackTimeout,
+		ClientSocket socket = new ClientSocket(RandomIds.next(), request, this.sender, this.ackTimeout,
 				() -> this.events.execute(() -> leave(namespaceName, "server namespace disconnect")));
 		this.sockets.put(namespaceName, socket);
 		// Listed before the client can know, announced before any emit that finds it in the list.

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.protocol.SocketPacket;
-import io.github.springsocketio.test.server.HandshakeInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,9 +34,8 @@ final class ClientSocket implements ConnectedClient {
 
 	private final String id;
 
-	private final String namespace;
-
-	private final Map<String, Object> auth;
+	/** The request it was admitted with: its namespace, auth and handshake. */
+	private final PendingConnect request;
 
 	private final SocketSender sender;
 
@@ -51,11 +49,10 @@ final class ClientSocket implements ConnectedClient {
 
 	private volatile boolean connected = true;
 
-	ClientSocket(String id, String namespace, Map<String, Object> auth, SocketSender sender, Duration ackTimeout,
+	ClientSocket(String id, PendingConnect request, SocketSender sender, Duration ackTimeout,
 			Runnable onServerDisconnect) {
 		this.id = id;
-		this.namespace = namespace;
-		this.auth = auth;
+		this.request = request;
 		this.sender = sender;
 		this.ackTimeout = ackTimeout;
 		this.onServerDisconnect = onServerDisconnect;
@@ -73,26 +70,22 @@ final class ClientSocket implements ConnectedClient {
 
 	@Override
 	public String namespace() {
-		return this.namespace;
+		return this.request.namespace();
 	}
 
 	@Override
 	public Map<String, Object> auth() {
-		return this.auth;
+		return this.request.auth();
 	}
 
 	@Override
 	public @Nullable String header(String name) {
-		return handshake().header(name);
+		return this.request.header(name);
 	}
 
 	@Override
 	public @Nullable String queryParameter(String name) {
-		return handshake().query().get(name);
-	}
-
-	private HandshakeInfo handshake() {
-		return this.sender.session().handshake();
+		return this.request.queryParameter(name);
 	}
 
 	@Override
@@ -108,7 +101,7 @@ final class ClientSocket implements ConnectedClient {
 	@Override
 	public void emit(String event, Object... args) {
 		if (this.connected) {
-			this.sender.event(this.namespace, SocketPacket.NO_ACK, event, args);
+			this.sender.event(namespace(), SocketPacket.NO_ACK, event, args);
 		}
 	}
 
@@ -119,7 +112,7 @@ final class ClientSocket implements ConnectedClient {
 		this.pendingAcks.put(ackId, ack);
 		ack.whenComplete((result, failure) -> this.pendingAcks.remove(ackId));
 		ack.orTimeout(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		if (!this.connected || !this.sender.event(this.namespace, ackId, event, args)) {
+		if (!this.connected || !this.sender.event(namespace(), ackId, event, args)) {
 			ack.completeExceptionally(notConnected(event));
 		}
 		return ack;
@@ -128,7 +121,7 @@ final class ClientSocket implements ConnectedClient {
 	@Override
 	public void disconnect() {
 		if (this.connected) {
-			this.sender.disconnect(this.namespace);
+			this.sender.disconnect(namespace());
 			this.onServerDisconnect.run();
 		}
 	}
@@ -147,18 +140,18 @@ final class ClientSocket implements ConnectedClient {
 		this.connected = false;
 		for (CompletableFuture<Arguments> ack : this.pendingAcks.values()) {
 			ack.completeExceptionally(new IllegalStateException(
-					"Client " + this.id + " left namespace " + this.namespace + " (" + reason + ") before acknowledging"));
+					"Client " + this.id + " left namespace " + namespace() + " (" + reason + ") before acknowledging"));
 		}
 	}
 
 	private IllegalStateException notConnected(String event) {
 		return new IllegalStateException(
-				"Cannot emit '" + event + "': client " + this.id + " is not connected to namespace " + this.namespace);
+				"Cannot emit '" + event + "': client " + this.id + " is not connected to namespace " + namespace());
 	}
 
 	@Override
 	public String toString() {
-		return "ConnectedClient " + this.id + " on " + this.namespace;
+		return "ConnectedClient " + this.id + " on " + namespace();
 	}
 
 }
