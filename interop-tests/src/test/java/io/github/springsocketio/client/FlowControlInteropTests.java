@@ -56,6 +56,8 @@ class FlowControlInteropTests {
 
 	private static final int FLOOD = 100_000;
 
+	private static final int BURST = 20;
+
 	/**
 	 * A heartbeat longer than any flood here: while the client works through 100,000 events behind
 	 * its handlers it reads the server's pings late, and on a busy machine a default 45 s heartbeat
@@ -135,6 +137,25 @@ class FlowControlInteropTests {
 			}
 		}
 		assertThat(client.isConnected()).isTrue();
+	}
+
+	/**
+	 * Reading pauses in the middle of a burst that is all the server sends for a while: what was
+	 * read with it but not yet processed still comes through once reading resumes.
+	 */
+	@ParameterizedTest
+	@EnumSource(names = { "WEBSOCKET", "WEBSOCKET_JDK", "WEBSOCKET_NETTY", "POLLING" })
+	void resumesWithWhatWasReadBeforeThePause(TransportMode mode) throws Exception {
+		SocketIoClient client = flooded(mode, InboundOverflow.PAUSE, 1);
+		CompletableFuture<Arguments> burst = client.socket("/").emitWithAck("emit-many", BURST);
+		// The first event holds its handler, the second pauses reading.
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.received.get() >= 2);
+		this.release.countDown();
+		assertThat(burst.get(TIMEOUT, TimeUnit.SECONDS).get(0, Integer.class)).isEqualTo(BURST);
+		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> handledCount() == BURST);
+		synchronized (this.handled) {
+			assertThat(this.handled).containsExactlyElementsOf(IntStream.range(0, BURST).boxed().toList());
+		}
 	}
 
 	@ParameterizedTest

@@ -28,6 +28,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -113,10 +114,16 @@ public final class SpringWebSocketConnector implements TransportConnector {
 			}
 		}
 
+		/**
+		 * Tomcat suspended while it processed a read keeps the frames that read brought but did
+		 * not process, and on resume processes them only once more bytes arrive: were they the
+		 * server's last for a while, they would wait that long. A ping makes the server send a pong.
+		 */
 		@Override
 		public void pauseReading(boolean paused) {
-			if (this.session instanceof NativeWebSocketSession nativeSession) {
-				StandardWebSocketClients.pauseReading(nativeSession.getNativeSession(), paused);
+			if (this.session instanceof NativeWebSocketSession nativeSession
+					&& StandardWebSocketClients.pauseReading(nativeSession.getNativeSession(), paused) && !paused) {
+				ping();
 			}
 		}
 
@@ -197,8 +204,8 @@ public final class SpringWebSocketConnector implements TransportConnector {
 				return false;
 			}
 			try {
-				current.sendMessage((frame instanceof String text) ? new TextMessage(text)
-						: new BinaryMessage((byte[]) frame));
+				current.sendMessage((frame == PING) ? new PingMessage()
+						: (frame instanceof String text) ? new TextMessage(text) : new BinaryMessage((byte[]) frame));
 				return true;
 			}
 			catch (Exception ex) {

@@ -134,8 +134,9 @@ public final class StandardWebSocketClients {
 	 * Stops or resumes reading from a Tomcat session; other JSR-356 sessions cannot.
 	 * @param nativeSession the JSR-356 session
 	 * @param paused whether to stop reading
+	 * @return whether the session was a Tomcat session
 	 */
-	static void pauseReading(@Nullable Object nativeSession, boolean paused) {
+	static boolean pauseReading(@Nullable Object nativeSession, boolean paused) {
 		if (TOMCAT && nativeSession instanceof org.apache.tomcat.websocket.WsSession session) {
 			if (paused) {
 				session.suspend();
@@ -143,7 +144,9 @@ public final class StandardWebSocketClients {
 			else {
 				session.resume();
 			}
+			return true;
 		}
+		return false;
 	}
 
 	/**

@@ -41,13 +41,16 @@ abstract class WebSocketConnection implements TransportConnection {
 	/** Queued after the frames that are to go before the close. */
 	static final Object CLOSE = new Object();
 
+	/** A WebSocket ping, which the server answers with a pong. */
+	static final Object PING = new Object();
+
 	private final MessageAssembler assembler;
 
 	private final TransportListener listener;
 
 	private final EngineProtocol protocol;
 
-	/** Frames to send: a String, a byte[] or {@link #CLOSE}. */
+	/** Frames to send: a String, a byte[], {@link #PING} or {@link #CLOSE}. */
 	private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
 
 	/** The size of what {@link #outbound} holds: characters of text and bytes of binary frames. */
@@ -81,6 +84,13 @@ abstract class WebSocketConnection implements TransportConnection {
 	@Override
 	public void close() {
 		enqueue(CLOSE);
+	}
+
+	/**
+	 * Sends a WebSocket ping after what is queued.
+	 */
+	void ping() {
+		enqueue(PING);
 	}
 
 	@Override
