@@ -1,5 +1,5 @@
 // The Node peers of the load driver. Usage:
-//   node bench-client.js <node|limit> <S1..S6> <url> <runs> <scale> [<warm-up size>]
+//   node bench-client.js <node|limit> <S1..S6|P100|P4K|P64K|P1M> <url> <runs> <scale> [<warm-up size>]
 // Runs the scenario once as a warm-up (at full size unless a warm-up size is given, as the JVM peers do), then
 // <runs> times, and prints one line "RESULT {json}" per measured run, or "FAILED <reason>".
 'use strict';
@@ -12,8 +12,13 @@ const [peer, scenario, url, runsArg, scaleArg, warmupArg] = process.argv.slice(2
 const runs = Number(runsArg);
 const scale = Number(scaleArg);
 const warmup = Number(warmupArg || 0);
-const SIZES = { S1: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000 };
+const SIZES = {
+  S1: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000, P100: 100000, P4K: 25000, P64K: 1600, P1M: 100,
+};
+const PAYLOADS = { P100: 100, P4K: 4096, P64K: 65536, P1M: 1048576 };
 const WINDOW = 100;
+// The payload curve keeps up to 100 events and at most about 8 MB in flight.
+const PAYLOAD_IN_FLIGHT = 8 * 1048576;
 
 function size() {
   return Math.max(1, Math.round(SIZES[scenario] * scale));
@@ -181,6 +186,44 @@ async function sequentialAcks(client, n) {
   return percentiles(samples);
 }
 
+// Makes n calls with up to window of them unacknowledged; resolves with the seconds until the last was acknowledged.
+function pipelined(n, window, call, expected) {
+  const start = nowUs();
+  let sent = 0;
+  let acked = 0;
+  return new Promise((resolve, reject) => {
+    const next = () => {
+      const i = sent++;
+      call(i).then((answer) => {
+        if (answer !== expected(i)) {
+          reject(new Error('ack ' + answer + ' for call ' + i));
+          return;
+        }
+        if (++acked === n) {
+          resolve((nowUs() - start) / 1e6);
+        }
+        else if (sent < n) {
+          next();
+        }
+      });
+    };
+    for (let i = 0; i < Math.min(window, n); i++) {
+      next();
+    }
+  });
+}
+
+// Events of the scenario's payload size, acknowledged by the server with their length.
+async function payload(n) {
+  const bytes = PAYLOADS[scenario];
+  const client = await connect(false);
+  const text = 'x'.repeat(bytes);
+  const window = Math.max(4, Math.min(WINDOW, Math.floor(PAYLOAD_IN_FLIGHT / bytes)));
+  const seconds = await pipelined(n, window, () => client.call('size', text), () => bytes);
+  await client.close();
+  return { mb_per_s: (n * bytes) / seconds / 1e6 };
+}
+
 const scenarios = {
   async S1(n) {
     const client = await connect(false);
@@ -204,30 +247,7 @@ const scenarios = {
   },
   async S3(n) {
     const client = await connect(false);
-    const start = nowUs();
-    let sent = 0;
-    let acked = 0;
-    await new Promise((resolve, reject) => {
-      const next = () => {
-        const i = sent++;
-        client.call('add', i, 1).then((sum) => {
-          if (sum !== i + 1) {
-            reject(new Error('wrong ack'));
-            return;
-          }
-          if (++acked === n) {
-            resolve();
-          }
-          else if (sent < n) {
-            next();
-          }
-        });
-      };
-      for (let i = 0; i < Math.min(WINDOW, n); i++) {
-        next();
-      }
-    });
-    const seconds = (nowUs() - start) / 1e6;
+    const seconds = await pipelined(n, WINDOW, (i) => client.call('add', i, 1), (i) => i + 1);
     await client.close();
     return { acks_per_s: n / seconds };
   },
@@ -273,6 +293,10 @@ const scenarios = {
     await client.close();
     return result;
   },
+  P100: payload,
+  P4K: payload,
+  P64K: payload,
+  P1M: payload,
 };
 
 (async () => {

@@ -93,6 +93,7 @@ function registerHandlers(socket) {
   });
   socket.on('ack-several', (ack) => ack('a', 1, { b: true }, null, [1, 2]));
   socket.on('add', (a, b, ack) => ack(a + b));
+  socket.on('size', (payload, ack) => ack(payload.length));
   socket.on('slow-ack', (ms, ack) => setTimeout(() => ack('late'), ms));
   socket.on('no-ack', () => {});
   socket.on('request-ack', (payload) => {

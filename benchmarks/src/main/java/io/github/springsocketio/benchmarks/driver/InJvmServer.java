@@ -23,7 +23,7 @@ import io.github.springsocketio.test.SocketIoTestServer;
 
 /**
  * The in-JVM test server with the handlers the scenarios call ({@code count}, {@code stats},
- * {@code add}, {@code emit-many}), run in the driver's process with {@code --server jvm}: what a
+ * {@code add}, {@code size}, {@code emit-many}), run in the driver's process with {@code --server jvm}: what a
  * user's tests against it measure, next to the Node server.
  */
 final class InJvmServer {
@@ -38,6 +38,7 @@ final class InJvmServer {
 		server.on("stats", (client, args, ack) -> ack
 			.send(Map.of("count", counts.computeIfAbsent(client.id(), (id) -> new AtomicLong()).get())));
 		server.on("add", (args, ack) -> ack.send(args.get(0, Long.class) + args.get(1, Long.class)));
+		server.on("size", (args, ack) -> ack.send(args.get(0, String.class).length()));
 		server.on("emit-many", (client, args, ack) -> {
 			int count = args.get(0, Integer.class);
 			for (int i = 0; i < count; i++) {

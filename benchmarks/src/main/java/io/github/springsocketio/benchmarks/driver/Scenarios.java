@@ -31,18 +31,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The scenarios S1 to S6 for the JVM peers, on one {@link BenchClient.Library} each.
+ * The scenarios S1 to S6 and the payload curve P100 to P1M for the JVM peers, on one
+ * {@link BenchClient.Library} each.
  */
 final class Scenarios {
 
-	static final Map<String, Integer> SIZES = Map.of("S1", 200_000, "S2", 20_000, "S3", 100_000, "S4", 200_000,
-			"S5", 1_000, "S6", 2_000);
+	static final Map<String, Integer> SIZES = Map.ofEntries(Map.entry("S1", 200_000), Map.entry("S2", 20_000),
+			Map.entry("S3", 100_000), Map.entry("S4", 200_000), Map.entry("S5", 1_000), Map.entry("S6", 2_000),
+			Map.entry("P100", 100_000), Map.entry("P4K", 25_000), Map.entry("P64K", 1_600), Map.entry("P1M", 100));
+
+	/** The payload of each event of the payload curve, in characters (bytes: they are ASCII). */
+	static final Map<String, Integer> PAYLOADS = Map.of("P100", 100, "P4K", 4096, "P64K", 65_536, "P1M", 1_048_576);
 
 	private static final int WINDOW = 100;
+
+	/** The payload curve keeps up to 100 events and at most about 8 MB in flight. */
+	private static final int PAYLOAD_IN_FLIGHT = 8 * 1_048_576;
 
 	private static final long LIMIT_SECONDS = 300;
 
@@ -63,6 +73,7 @@ final class Scenarios {
 			case "S4" -> serverToClient(n);
 			case "S5" -> scale(n);
 			case "S6" -> sequentialAcks(n, true);
+			case "P100", "P4K", "P64K", "P1M" -> payload(PAYLOADS.get(scenario), n);
 			default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 		};
 	}
@@ -117,35 +128,62 @@ final class Scenarios {
 	private Map<String, Double> pipelinedAcks(int n) throws Exception {
 		BenchClient client = connect(false);
 		try {
-			Semaphore window = new Semaphore(WINDOW);
-			CountDownLatch done = new CountDownLatch(n);
-			AtomicReference<String> wrong = new AtomicReference<>();
-			long start = System.nanoTime();
-			for (int i = 0; i < n; i++) {
-				if (!window.tryAcquire(60, TimeUnit.SECONDS)) {
-					throw new IllegalStateException("no acknowledgement within 60 s");
-				}
-				long expected = i + 1;
-				client.call("add", i, 1).whenComplete((sum, failure) -> {
-					if (failure != null || sum != expected) {
-						wrong.compareAndSet(null, "ack " + sum + " for " + (expected - 1) + ": " + failure);
-					}
-					window.release();
-					done.countDown();
-				});
-			}
-			if (!done.await(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("not all acknowledged in time");
-			}
-			double seconds = (System.nanoTime() - start) / 1e9;
-			if (wrong.get() != null) {
-				throw new IllegalStateException(wrong.get());
-			}
+			double seconds = pipelined(client, n, WINDOW, (i) -> client.call("add", i, 1), (i) -> i + 1);
 			return Map.of("acks_per_s", n / seconds);
 		}
 		finally {
 			client.close();
 		}
+	}
+
+	/**
+	 * Events of {@code bytes} characters each, acknowledged by the server with their length.
+	 */
+	private Map<String, Double> payload(int bytes, int n) throws Exception {
+		BenchClient client = connect(false);
+		try {
+			String payload = "x".repeat(bytes);
+			int window = Math.max(4, Math.min(WINDOW, PAYLOAD_IN_FLIGHT / bytes));
+			double seconds = pipelined(client, n, window, (i) -> client.call("size", payload), (i) -> bytes);
+			return Map.of("mb_per_s", (double) n * bytes / seconds / 1e6);
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	/**
+	 * Makes {@code n} calls with up to {@code window} of them unacknowledged.
+	 * @return the seconds until the last was acknowledged
+	 */
+	private static double pipelined(BenchClient client, int n, int window, IntFunction<CompletableFuture<Long>> call,
+			IntToLongFunction expected) throws Exception {
+		Semaphore inFlight = new Semaphore(window);
+		CountDownLatch done = new CountDownLatch(n);
+		AtomicReference<String> wrong = new AtomicReference<>();
+		long start = System.nanoTime();
+		for (int i = 0; i < n; i++) {
+			if (!inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("no acknowledgement within 60 s");
+			}
+			long want = expected.applyAsLong(i);
+			int index = i;
+			call.apply(i).whenComplete((answer, failure) -> {
+				if (failure != null || answer != want) {
+					wrong.compareAndSet(null, "ack " + answer + " for call " + index + ": " + failure);
+				}
+				inFlight.release();
+				done.countDown();
+			});
+		}
+		if (!done.await(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("not all acknowledged in time");
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (wrong.get() != null) {
+			throw new IllegalStateException(wrong.get());
+		}
+		return seconds;
 	}
 
 	private Map<String, Double> serverToClient(int n) throws Exception {
