@@ -1,6 +1,7 @@
 /**
  * Concurrency helpers of the client: the serial executor that orders a connection's state changes,
- * and the bounded wait of a blocking connect. Implementation, not API.
+ * the batched completion of futures off the I/O threads, and the bounded wait of a blocking connect.
+ * Implementation, not API.
  */
 @NullMarked
 package io.github.springsocketio.client.concurrent;

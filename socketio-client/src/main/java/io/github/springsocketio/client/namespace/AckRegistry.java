@@ -18,18 +18,21 @@ package io.github.springsocketio.client.namespace;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.SocketIoException;
+import io.github.springsocketio.client.concurrent.BatchedCompletions;
 
 /**
  * The acknowledgements a namespace waits for, by ack id: those of plain emits and the one of the
  * retry queue's emit in flight. The ids come from one sequence, one timer sweeps every deadline,
  * and whoever takes an entry out of the registry first (its ack, its timeout, a lost connection or
- * the close) is the one that tells its waiter, so each waiter hears exactly one outcome.
+ * the close) is the one that tells its waiter, so each waiter hears exactly one outcome. The
+ * waiters complete their futures through the registry's {@link #completions()}.
  */
 final class AckRegistry {
 
@@ -39,12 +42,24 @@ final class AckRegistry {
 
 	private final AckTimeoutSweeper sweeper;
 
+	private final BatchedCompletions completions;
+
 	/**
 	 * Creates a registry.
 	 * @param scheduler runs the timeout timer
+	 * @param handlerExecutor completes the waiters' futures
 	 */
-	AckRegistry(ScheduledExecutorService scheduler) {
+	AckRegistry(ScheduledExecutorService scheduler, Executor handlerExecutor) {
 		this.sweeper = new AckTimeoutSweeper(scheduler, this::timeOutDue);
+		this.completions = new BatchedCompletions(handlerExecutor, scheduler);
+	}
+
+	/**
+	 * Completes the futures of the namespace's acknowledged emits off the I/O threads.
+	 * @return the completions
+	 */
+	BatchedCompletions completions() {
+		return this.completions;
 	}
 
 	/**

@@ -23,7 +23,7 @@ import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.NotConnectedException;
 import io.github.springsocketio.client.SocketIoException;
-import io.github.springsocketio.client.concurrent.Completions;
+import io.github.springsocketio.client.concurrent.BatchedCompletions;
 
 /**
  * The acknowledgement an emit waits for: completes its future, on the handler executor unless
@@ -41,6 +41,8 @@ final class EmitAck implements AckRegistry.Waiter {
 
 	private final NamespaceOutbox outbox;
 
+	private final BatchedCompletions completions;
+
 	private final String namespace;
 
 	private final boolean blockingCaller;
@@ -50,12 +52,13 @@ final class EmitAck implements AckRegistry.Waiter {
 	/** Whether the packet left the send buffer. */
 	volatile boolean sent;
 
-	EmitAck(NamespaceHost host, NamespaceOutbox outbox, String namespace, long id, Duration timeout,
+	EmitAck(NamespaceHost host, NamespaceOutbox outbox, String namespace, AckRegistry acks, Duration timeout,
 			boolean blockingCaller) {
 		this.host = host;
 		this.outbox = outbox;
 		this.namespace = namespace;
-		this.id = id;
+		this.id = acks.nextId();
+		this.completions = acks.completions();
 		this.timeout = timeout;
 		this.blockingCaller = blockingCaller;
 	}
@@ -67,7 +70,7 @@ final class EmitAck implements AckRegistry.Waiter {
 			this.future.complete(arguments);
 		}
 		else {
-			Completions.complete(this.host.handlerExecutor(), this.future, arguments);
+			this.completions.complete(this.future, arguments);
 		}
 	}
 
@@ -93,7 +96,7 @@ final class EmitAck implements AckRegistry.Waiter {
 
 	@Override
 	public void failed(SocketIoException failure) {
-		Completions.fail(this.host.handlerExecutor(), this.future, failure);
+		this.completions.fail(this.future, failure);
 	}
 
 }

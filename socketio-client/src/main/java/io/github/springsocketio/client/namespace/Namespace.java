@@ -98,7 +98,7 @@ public final class Namespace {
 		NamespaceOptions options = host.options();
 		this.handlers = new NamespaceHandlers(name, host);
 		this.outbox = new NamespaceOutbox(host, name, this.handlers);
-		this.acks = new AckRegistry(host.scheduler());
+		this.acks = new AckRegistry(host.scheduler(), host.handlerExecutor());
 		this.retryQueue = (options.retries() > 0) ? new RetryQueue(host, name, this.acks, options.retries()) : null;
 		NamespaceEmitter emitter = new NamespaceEmitter(host, name, this.acks, this.retryQueue, this.outbox);
 		this.socket = new NamespaceSocket(host, this, emitter, options.ackTimeout());

@@ -121,7 +121,7 @@ final class NamespaceEmitter {
 		if (this.retryQueue != null) {
 			return retry(outbound, timeout);
 		}
-		EmitAck ack = new EmitAck(this.host, this.outbox, this.namespace, this.acks.nextId(), timeout, blockingCaller);
+		EmitAck ack = new EmitAck(this.host, this.outbox, this.namespace, this.acks, timeout, blockingCaller);
 		send(new OutgoingEmit(encode(outbound, ack.id), outbound, ack));
 		return ack.future;
 	}

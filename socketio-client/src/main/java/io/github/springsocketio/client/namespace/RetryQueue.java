@@ -29,7 +29,6 @@ import io.github.springsocketio.client.DisconnectReason;
 import io.github.springsocketio.client.OutboundEvent;
 import io.github.springsocketio.client.SendBufferFullException;
 import io.github.springsocketio.client.SocketIoException;
-import io.github.springsocketio.client.concurrent.Completions;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.SocketPacketType;
 
@@ -100,7 +99,7 @@ final class RetryQueue {
 		this.queue.clear();
 		this.size.set(0);
 		for (Entry entry : entries) {
-			Completions.fail(this.host.handlerExecutor(), entry.future, failure);
+			this.acks.completions().fail(entry.future, failure);
 		}
 	}
 
@@ -142,7 +141,7 @@ final class RetryQueue {
 		entry.inFlight = false;
 		removeHead();
 		this.host.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, false);
-		Completions.complete(this.host.handlerExecutor(), entry.future, arguments);
+		this.acks.completions().complete(entry.future, arguments);
 		sendHead();
 	}
 
@@ -156,7 +155,7 @@ final class RetryQueue {
 			this.host.observers().acknowledged(this.namespace, System.nanoTime() - entry.started, true);
 			AckTimeoutException failure = new AckTimeoutException("operation has timed out: '" + entry.event.event()
 					+ "' was not acknowledged after " + entry.tries + " tries in namespace '" + this.namespace + "'");
-			Completions.fail(this.host.handlerExecutor(), entry.future, failure);
+			this.acks.completions().fail(entry.future, failure);
 		}
 		sendHead();
 	}

@@ -26,7 +26,7 @@ class AckRegistryTests {
 
 	private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
 
-	private final AckRegistry registry = new AckRegistry(this.scheduler);
+	private final AckRegistry registry = new AckRegistry(this.scheduler, Runnable::run);
 
 	private final Arguments reply = new Arguments(List.of(), JsonMapper.builder().build());
 

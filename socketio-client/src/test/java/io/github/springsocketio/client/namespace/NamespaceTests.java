@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springsocketio.client.AckTimeoutException;
 import io.github.springsocketio.client.Arguments;
@@ -301,10 +302,16 @@ class NamespaceTests {
 	void completesAcknowledgementsEvenWhenTheHandlerExecutorRefusesWork(int retries) throws Exception {
 		this.host.close();
 		this.host = new FakeNamespaceHost(FakeNamespaceHost.options(retries, Duration.ofSeconds(10), 1000));
-		Namespace namespace = connected("/");
+		AtomicBoolean shutDown = new AtomicBoolean();
+		// The namespace keeps the executor it was created with: it refuses from now on.
 		this.host.handlers = (task) -> {
-			throw new RejectedExecutionException("shut down");
+			if (shutDown.get()) {
+				throw new RejectedExecutionException("shut down");
+			}
+			task.run();
 		};
+		Namespace namespace = connected("/");
+		shutDown.set(true);
 		CompletableFuture<Arguments> reply = namespace.socket().emitWithAck("a");
 		await().atMost(Duration.ofSeconds(TIMEOUT)).until(() -> this.host.sent.stream().anyMatch((sent) -> sent.startsWith("2")));
 		String sent = this.host.sent.stream().filter((packet) -> packet.startsWith("2")).findFirst().orElseThrow();
