@@ -30,6 +30,7 @@ import io.github.springsocketio.client.Reconnection;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.WebSocketImplementation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -148,7 +149,11 @@ public class SocketIoClientFactory {
 				() -> SocketIoClient.builder(requiredUrl(prefix, client.getUrl())));
 		valid(prefix + ".transports", client.getTransports(),
 				() -> builder.transports(client.getTransports().toArray(Transport[]::new)));
-		builder.upgrade(client.isUpgrade()).webSocketImplementation(client.getWebsocketImplementation());
+		builder.upgrade(client.isUpgrade());
+		WebSocketImplementation implementation = client.getWebsocketImplementation();
+		if (implementation != null) {
+			builder.webSocketImplementation(implementation);
+		}
 		valid(prefix + ".protocol", client.getProtocol(), () -> builder.protocol(client.getProtocol()));
 		valid(prefix + ".path", client.getPath(), () -> builder.path(client.getPath()));
 		valid(prefix + ".namespaces", client.getNamespaces(),

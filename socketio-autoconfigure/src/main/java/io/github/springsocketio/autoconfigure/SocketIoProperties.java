@@ -139,9 +139,10 @@ public class SocketIoProperties {
 
 		/**
 		 * WebSocket stack of the WebSocket transport: the JDK's WebSocket, spring-websocket's
-		 * client on Tomcat, or Netty's WebSocket client.
+		 * client on Tomcat, or Netty's WebSocket client. By default Netty's when it is on the
+		 * class path and no proxy is set, the JDK's otherwise.
 		 */
-		private WebSocketImplementation websocketImplementation = WebSocketImplementation.JDK;
+		private @Nullable WebSocketImplementation websocketImplementation;
 
 		/**
 		 * Socket.IO protocol revision: 'auto' finds out whether the server is a Socket.IO
@@ -271,11 +272,11 @@ public class SocketIoProperties {
 			this.upgrade = upgrade;
 		}
 
-		public WebSocketImplementation getWebsocketImplementation() {
+		public @Nullable WebSocketImplementation getWebsocketImplementation() {
 			return this.websocketImplementation;
 		}
 
-		public void setWebsocketImplementation(WebSocketImplementation websocketImplementation) {
+		public void setWebsocketImplementation(@Nullable WebSocketImplementation websocketImplementation) {
 			this.websocketImplementation = websocketImplementation;
 		}
 

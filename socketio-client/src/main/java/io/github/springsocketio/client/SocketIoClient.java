@@ -356,7 +356,7 @@ public interface SocketIoClient extends AutoCloseable {
 
 		private @Nullable ProxySelector proxy;
 
-		private WebSocketImplementation webSocketImplementation = WebSocketImplementation.JDK;
+		private @Nullable WebSocketImplementation webSocketImplementation;
 
 		private ProtocolVersion protocol = DEFAULT_PROTOCOL;
 
@@ -664,8 +664,9 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
-		 * The WebSocket stack of the WebSocket transport; {@link WebSocketImplementation#JDK} by
-		 * default.
+		 * The WebSocket stack of the WebSocket transport. By default {@link WebSocketImplementation#NETTY}
+		 * when Netty's WebSocket client ({@code io.netty:netty-codec-http}) is on the class path and
+		 * no {@link #proxy(ProxySelector) proxy} is set, {@link WebSocketImplementation#JDK} otherwise.
 		 * @param implementation the stack
 		 * @return this builder
 		 */
@@ -717,7 +718,9 @@ public interface SocketIoClient extends AutoCloseable {
 					this.sendBufferMaxBytes, this.sslContext, this.jsonMapper, this.handlerExecutor,
 					List.copyOf(this.interceptors),
 					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
-					this.webSocketImplementation, this.webSocketClient, this.protocol);
+					(this.webSocketImplementation != null) ? this.webSocketImplementation
+							: ClientOptions.defaultWebSocketImplementation(this.proxy),
+					this.webSocketClient, this.protocol);
 		}
 
 		private Map<String, List<String>> copyHeaders() {

@@ -16,7 +16,8 @@
 package io.github.springsocketio.client;
 
 /**
- * The WebSocket stack a client's WebSocket transport runs on.
+ * The WebSocket stack a client's WebSocket transport runs on. Unless one is chosen, {@link #NETTY}
+ * where Netty is on the class path and the client has no proxy, {@link #JDK} otherwise.
  *
  * @author springsocketio
  * @since 0.1.0

@@ -3,6 +3,7 @@ package io.github.springsocketio.starter;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.WebSocketImplementation;
+import io.github.springsocketio.client.connection.ClientOptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.ClassUtils;
 
@@ -52,6 +53,11 @@ class StarterClassPathTests {
 			.build()) {
 			assertThat(client.isConnected()).isFalse();
 		}
+	}
+
+	@Test
+	void withoutNettyTheDefaultStackIsTheJdks() {
+		assertThat(ClientOptions.defaultWebSocketImplementation(null)).isEqualTo(WebSocketImplementation.JDK);
 	}
 
 	@Test

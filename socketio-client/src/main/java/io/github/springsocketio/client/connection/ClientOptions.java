@@ -34,6 +34,7 @@ import io.github.springsocketio.client.Reconnection;
 import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.WebSocketImplementation;
+import io.github.springsocketio.client.transport.NettyClassPath;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.client.WebSocketClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,17 @@ public record ClientOptions(URI uri, List<Transport> transports, boolean upgrade
 		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, CookieStore cookieStore,
 		@Nullable ProxySelector proxy, WebSocketImplementation webSocketImplementation,
 		@Nullable WebSocketClient webSocketClient, ProtocolVersion protocol) {
+
+	/**
+	 * The WebSocket stack of a client that chose none: Netty's where it is on the class path, as it
+	 * measured faster and leaner than the JDK's (README, Performance), unless the client has a
+	 * proxy, which Netty's does not go through; the JDK's otherwise.
+	 * @param proxy the client's proxy, if any
+	 * @return the stack
+	 */
+	public static WebSocketImplementation defaultWebSocketImplementation(@Nullable ProxySelector proxy) {
+		return (proxy == null && NettyClassPath.isPresent()) ? WebSocketImplementation.NETTY : WebSocketImplementation.JDK;
+	}
 
 	/**
 	 * A namespace as the protocol names it: with its leading {@code /}.

@@ -29,7 +29,7 @@ public final class NettyClassPath {
 	/** What to do when the {@code NETTY} stack is asked for without Netty. */
 	public static final String MISSING = "The NETTY WebSocket stack needs Netty's WebSocket client on the class path: "
 			+ "add io.netty:netty-codec-http (4.2, as Spring Boot's dependency management has it), "
-			+ "or use WebSocketImplementation.JDK (the default)";
+			+ "or use WebSocketImplementation.JDK (which needs nothing more)";
 
 	private NettyClassPath() {
 	}

@@ -42,7 +42,7 @@ public final class StandardWebSocketClients {
 	/** What to do when the {@code SPRING} stack is asked for without a JSR-356 implementation. */
 	public static final String MISSING = "The SPRING WebSocket stack needs a JSR-356 WebSocket client on the class path: "
 			+ "add org.apache.tomcat.embed:tomcat-embed-websocket, pass a WebSocketClient of your own, "
-			+ "or use WebSocketImplementation.JDK (the default)";
+			+ "or use WebSocketImplementation.JDK (which needs nothing more)";
 
 	private static final boolean TOMCAT = ClassUtils.isPresent("org.apache.tomcat.websocket.WsWebSocketContainer",
 			StandardWebSocketClients.class.getClassLoader());
