@@ -15,6 +15,8 @@
  */
 package io.github.springsocketio.benchmarks.driver;
 
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,7 +27,8 @@ import io.github.springsocketio.client.WebSocketImplementation;
  * {@code JvmPeer <peer> <scenario> <url> <runs> <scale> [<warm-up size>]}. Runs the scenario once as
  * a warm-up (at full size, so that the JIT compiler is done, unless a warm-up size is given: a cold
  * start), then {@code runs} times, printing {@code RESULT {json}} per measured run or
- * {@code FAILED <reason>}.
+ * {@code FAILED <reason>}. A run also reports the bytes the whole process allocated per event or ack
+ * (S5, whose size counts connections, excepted).
  */
 public final class JvmPeer {
 
@@ -42,7 +45,11 @@ public final class JvmPeer {
 		try {
 			scenarios.run(scenario, warmup);
 			for (int run = 1; run <= runs; run++) {
-				Map<String, Double> result = scenarios.run(scenario, size);
+				long allocated = allocatedBytes();
+				Map<String, Double> result = new LinkedHashMap<>(scenarios.run(scenario, size));
+				if (!scenario.equals("S5")) {
+					result.put("alloc_b", (double) (allocatedBytes() - allocated) / size);
+				}
 				System.out.println("RESULT " + result.entrySet()
 					.stream()
 					.map((entry) -> "\"" + entry.getKey() + "\":" + entry.getValue())
@@ -56,6 +63,11 @@ public final class JvmPeer {
 			System.out.flush();
 			System.exit(1);
 		}
+	}
+
+	/** What every thread of the process allocated so far, those that ended too. */
+	private static long allocatedBytes() {
+		return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
 	}
 
 	static BenchClient.Library library(String peer) {

@@ -27,18 +27,23 @@ final class Results {
 
 	/** The metrics of each scenario with their labels (the arrow says which way is better). */
 	private static final Map<String, List<Metric>> METRICS = Map.ofEntries(Map.entry(
-			"S1", List.of(new Metric("events_per_s", "S1 fire-and-forget — events/s ↑"))),
+			"S1", List.of(new Metric("events_per_s", "S1 fire-and-forget — events/s ↑"),
+					new Metric("alloc_b", "S1 — bytes allocated per event (JVM peers) ↓"))),
 			Map.entry("S2", List.of(new Metric("p50_us", "S2 sequential acks — p50 µs ↓"),
-					new Metric("p99_us", "S2 — p99 µs ↓"), new Metric("max_us", "S2 — max µs ↓"))),
-			Map.entry("S3", List.of(new Metric("acks_per_s", "S3 pipelined acks ×100 — acks/s ↑"))),
-			Map.entry("S4", List.of(new Metric("events_per_s", "S4 server→client — events/s ↑"))),
+					new Metric("p99_us", "S2 — p99 µs ↓"), new Metric("max_us", "S2 — max µs ↓"),
+					new Metric("alloc_b", "S2 — bytes allocated per ack (JVM peers) ↓"))),
+			Map.entry("S3", List.of(new Metric("acks_per_s", "S3 pipelined acks ×100 — acks/s ↑"),
+					new Metric("alloc_b", "S3 — bytes allocated per ack (JVM peers) ↓"))),
+			Map.entry("S4", List.of(new Metric("events_per_s", "S4 server→client — events/s ↑"),
+					new Metric("alloc_b", "S4 — bytes allocated per event (JVM peers) ↓"))),
 			Map.entry("S5", List.of(new Metric("connect_s", "S5 1,000 connections × scale — time to connected (s) ↓"),
 					new Metric("threads", "S5 — OS threads of the process ↓"),
 					new Metric("heap_mb", "S5 — heap after GC (MB) ↓"),
 					new Metric("rss_mb", "S5 — RSS (MB) ↓"),
 					new Metric("disconnect_s", "S5 — disconnect all (s) ↓"))),
 			Map.entry("S6", List.of(new Metric("p50_us", "S6 polling acks — p50 µs ↓"),
-					new Metric("p99_us", "S6 — p99 µs ↓"))),
+					new Metric("p99_us", "S6 — p99 µs ↓"),
+					new Metric("alloc_b", "S6 — bytes allocated per ack (JVM peers) ↓"))),
 			payload("P100", "100 B"), payload("P4K", "4 KiB"), payload("P64K", "64 KiB"), payload("P1M", "1 MiB"));
 
 	private final List<String> peers;
@@ -138,7 +143,8 @@ final class Results {
 	}
 
 	private static Map.Entry<String, List<Metric>> payload(String scenario, String size) {
-		return Map.entry(scenario, List.of(new Metric("mb_per_s", scenario + " acknowledged " + size + " events — MB/s ↑")));
+		return Map.entry(scenario, List.of(new Metric("mb_per_s", scenario + " acknowledged " + size + " events — MB/s ↑"),
+				new Metric("alloc_b", scenario + " — bytes allocated per event (JVM peers) ↓")));
 	}
 
 	private record Metric(String key, String label) {
