@@ -140,7 +140,7 @@ public class SocketIoProperties {
 		/**
 		 * WebSocket stack of the WebSocket transport: the JDK's WebSocket, spring-websocket's
 		 * client on Tomcat, or Netty's WebSocket client. By default Netty's when it is on the
-		 * class path and no proxy is set, the JDK's otherwise.
+		 * class path (with its proxy handlers if a proxy is set), the JDK's otherwise.
 		 */
 		private @Nullable WebSocketImplementation websocketImplementation;
 

@@ -654,7 +654,8 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
-		 * The HTTP proxy for HTTP long-polling.
+		 * The proxy: HTTP long-polling sends its requests through it, the JDK and Netty WebSocket
+		 * stacks open a {@code CONNECT} tunnel (Netty: SOCKS 5 too); the SPRING stack connects directly.
 		 * @param proxy the proxy selector, e.g. {@code ProxySelector.of(address)}
 		 * @return this builder
 		 */
@@ -665,8 +666,9 @@ public interface SocketIoClient extends AutoCloseable {
 
 		/**
 		 * The WebSocket stack of the WebSocket transport. By default {@link WebSocketImplementation#NETTY}
-		 * when Netty's WebSocket client ({@code io.netty:netty-codec-http}) is on the class path and
-		 * no {@link #proxy(ProxySelector) proxy} is set, {@link WebSocketImplementation#JDK} otherwise.
+		 * when Netty's WebSocket client ({@code io.netty:netty-codec-http}) is on the class path, with
+		 * its proxy handlers ({@code io.netty:netty-handler-proxy}) if a {@link #proxy(ProxySelector)
+		 * proxy} is set; {@link WebSocketImplementation#JDK} otherwise.
 		 * @param implementation the stack
 		 * @return this builder
 		 */

@@ -17,7 +17,8 @@ package io.github.springsocketio.client;
 
 /**
  * The WebSocket stack a client's WebSocket transport runs on. Unless one is chosen, {@link #NETTY}
- * where Netty is on the class path and the client has no proxy, {@link #JDK} otherwise.
+ * where Netty is on the class path (with its proxy handlers, if the client has a proxy),
+ * {@link #JDK} otherwise.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -35,7 +36,8 @@ public enum WebSocketImplementation {
 
 	/**
 	 * Netty's WebSocket client ({@code io.netty:netty-codec-http} on the class path), on event
-	 * loops that every client of the JVM shares, one thread per core. No proxy.
+	 * loops that every client of the JVM shares, one thread per core. Through a proxy with
+	 * {@code io.netty:netty-handler-proxy} on the class path.
 	 */
 	NETTY
 

@@ -53,13 +53,14 @@ public record ClientOptions(URI uri, List<Transport> transports, boolean upgrade
 
 	/**
 	 * The WebSocket stack of a client that chose none: Netty's where it is on the class path, as it
-	 * measured faster and leaner than the JDK's (README, Performance), unless the client has a
-	 * proxy, which Netty's does not go through; the JDK's otherwise.
+	 * measured faster and leaner than the JDK's (README, Performance), with its proxy handlers too
+	 * if the client has a proxy; the JDK's otherwise.
 	 * @param proxy the client's proxy, if any
 	 * @return the stack
 	 */
 	public static WebSocketImplementation defaultWebSocketImplementation(@Nullable ProxySelector proxy) {
-		return (proxy == null && NettyClassPath.isPresent()) ? WebSocketImplementation.NETTY : WebSocketImplementation.JDK;
+		boolean netty = NettyClassPath.isPresent() && (proxy == null || NettyClassPath.isProxyPresent());
+		return netty ? WebSocketImplementation.NETTY : WebSocketImplementation.JDK;
 	}
 
 	/**

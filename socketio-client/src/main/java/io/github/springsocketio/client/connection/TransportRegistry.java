@@ -23,6 +23,7 @@ import java.util.Objects;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.WebSocketImplementation;
 import io.github.springsocketio.client.transport.JdkWebSocketConnector;
+import io.github.springsocketio.client.transport.NettyClassPath;
 import io.github.springsocketio.client.transport.NettyEventLoops;
 import io.github.springsocketio.client.transport.NettyWebSocketConnector;
 import io.github.springsocketio.client.transport.PollingConnector;
@@ -101,13 +102,13 @@ final class TransportRegistry {
 			return new JdkWebSocketConnector(httpClient(), this.resources.scheduler, this.options.connectTimeout());
 		}
 		if (this.options.webSocketImplementation() == WebSocketImplementation.NETTY) {
-			if (this.options.proxy() != null) {
-				throw new IllegalStateException("The NETTY WebSocket stack does not go through a proxy: use "
-						+ "WebSocketImplementation.JDK or SPRING with a proxy");
-			}
 			// Fails without Netty before the connector, whose class names Netty's types, is loaded.
 			NettyEventLoops loops = this.resources.nettyEventLoops();
-			return new NettyWebSocketConnector(loops, this.options.sslContext(), this.options.connectTimeout());
+			if (this.options.proxy() != null && !NettyClassPath.isProxyPresent()) {
+				throw new IllegalStateException(NettyClassPath.PROXY_MISSING);
+			}
+			return new NettyWebSocketConnector(loops, this.options.sslContext(), this.options.proxy(),
+					this.options.connectTimeout());
 		}
 		WebSocketClient own = this.options.webSocketClient();
 		if (own != null && this.options.sslContext() != null

@@ -31,6 +31,10 @@ public final class NettyClassPath {
 			+ "add io.netty:netty-codec-http (4.2, as Spring Boot's dependency management has it), "
 			+ "or use WebSocketImplementation.JDK (which needs nothing more)";
 
+	/** What to do when the {@code NETTY} stack is to go through a proxy without Netty's proxy handlers. */
+	public static final String PROXY_MISSING = "The NETTY WebSocket stack goes through a proxy with Netty's proxy "
+			+ "handlers on the class path: add io.netty:netty-handler-proxy (4.2), or use WebSocketImplementation.JDK";
+
 	private NettyClassPath() {
 	}
 
@@ -42,6 +46,14 @@ public final class NettyClassPath {
 		ClassLoader classLoader = NettyClassPath.class.getClassLoader();
 		return ClassUtils.isPresent("io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler", classLoader)
 				&& ClassUtils.isPresent("io.netty.channel.MultiThreadIoEventLoopGroup", classLoader);
+	}
+
+	/**
+	 * Whether Netty's HTTP and SOCKS proxy handlers are on the class path.
+	 * @return whether they are
+	 */
+	public static boolean isProxyPresent() {
+		return ClassUtils.isPresent("io.netty.handler.proxy.HttpProxyHandler", NettyClassPath.class.getClassLoader());
 	}
 
 }

@@ -15,6 +15,8 @@
  */
 package io.github.springsocketio.client.transport;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -37,13 +40,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 import org.jspecify.annotations.Nullable;
 
 /**
  * WebSocket transport over Netty's WebSocket client, on the event loops that every client of the
  * JVM shares: frames are written and flushed in batches on the connection's event loop, inbound
  * fragments are put together up to the inbound size limit, reading pauses by turning off
- * auto-read. No permessage-deflate, as Socket.IO servers by default; no proxy.
+ * auto-read. No permessage-deflate, as Socket.IO servers by default. Through a proxy, the proxy
+ * resolves the server's name.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -57,17 +62,23 @@ public final class NettyWebSocketConnector implements TransportConnector {
 
 	private final @Nullable SSLContext sslContext;
 
+	private final @Nullable ProxySelector proxy;
+
 	private final Duration connectTimeout;
 
 	/**
 	 * Creates a connector.
 	 * @param loops the shared event loops
 	 * @param sslContext the TLS context of {@code wss} URLs, or {@code null} for the JVM's default
+	 * @param proxy chooses the proxy of each connection, or {@code null} to connect directly; with
+	 * one, {@code io.netty:netty-handler-proxy} must be on the class path
 	 * @param connectTimeout how long connecting and the opening handshake may take
 	 */
-	public NettyWebSocketConnector(NettyEventLoops loops, @Nullable SSLContext sslContext, Duration connectTimeout) {
+	public NettyWebSocketConnector(NettyEventLoops loops, @Nullable SSLContext sslContext, @Nullable ProxySelector proxy,
+			Duration connectTimeout) {
 		this.loops = loops;
 		this.sslContext = sslContext;
+		this.proxy = proxy;
 		this.connectTimeout = connectTimeout;
 	}
 
@@ -86,13 +97,22 @@ public final class NettyWebSocketConnector implements TransportConnector {
 			return CompletableFuture.failedFuture(ex);
 		}
 		WebSocketClientProtocolConfig handshake = handshake(request);
-		new Bootstrap().group(this.loops.group())
+		ChannelHandler proxyHandler = (this.proxy != null) ? NettyProxies.handler(this.proxy, uri, this.connectTimeout)
+				: null;
+		Bootstrap bootstrap = new Bootstrap();
+		if (proxyHandler != null) {
+			bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
+		}
+		bootstrap.group(this.loops.group())
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
 			.handler(new ChannelInitializer<SocketChannel>() {
 				@Override
 				protected void initChannel(SocketChannel channel) {
+					if (proxyHandler != null) {
+						channel.pipeline().addLast(proxyHandler);
+					}
 					if (tlsContext != null) {
 						channel.pipeline().addLast(sslHandler(tlsContext, host, port));
 					}
@@ -101,7 +121,8 @@ public final class NettyWebSocketConnector implements TransportConnector {
 								new WebSocketClientProtocolHandler(handshake), connection.inbound());
 				}
 			})
-			.connect(host, port)
+			// Resolved by the bootstrap's resolver, or by the proxy, whose resolver is a no-op.
+			.connect(InetSocketAddress.createUnresolved(host, port))
 			.addListener((future) -> {
 				if (!future.isSuccess()) {
 					connection.openFailed(future.cause());

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The WebSocket stack of a client that chose none (this module's tests have Netty on the class
- * path; the starter's tests, which do not, check the other side).
+ * The WebSocket stack of a client that chose none (this module's tests have Netty and its proxy
+ * handlers on the class path; the starter's tests, which have neither, check the other side).
  */
 class ClientOptionsTests {
 
@@ -22,9 +22,10 @@ class ClientOptionsTests {
 	}
 
 	@Test
-	void theJdkStackForAClientWithAProxy() {
+	void nettyForAClientWithAProxyWhereNettysProxyHandlersAreOnTheClassPath() {
+		assertThat(NettyClassPath.isProxyPresent()).isTrue();
 		ProxySelector proxy = ProxySelector.of(new InetSocketAddress("127.0.0.1", 3128));
-		assertThat(ClientOptions.defaultWebSocketImplementation(proxy)).isEqualTo(WebSocketImplementation.JDK);
+		assertThat(ClientOptions.defaultWebSocketImplementation(proxy)).isEqualTo(WebSocketImplementation.NETTY);
 	}
 
 }
