@@ -102,11 +102,11 @@ final class TransportRegistry {
 			return new JdkWebSocketConnector(httpClient(), this.resources.scheduler, this.options.connectTimeout());
 		}
 		if (this.options.webSocketImplementation() == WebSocketImplementation.NETTY) {
-			// Fails without Netty before the connector, whose class names Netty's types, is loaded.
-			NettyEventLoops loops = this.resources.nettyEventLoops();
-			if (this.options.proxy() != null && !NettyClassPath.isProxyPresent()) {
+			if (this.options.proxy() != null && NettyClassPath.isPresent() && !NettyClassPath.isProxyPresent()) {
 				throw new IllegalStateException(NettyClassPath.PROXY_MISSING);
 			}
+			// Fails without Netty before the connector, whose class names Netty's types, is loaded.
+			NettyEventLoops loops = this.resources.nettyEventLoops();
 			return new NettyWebSocketConnector(loops, this.options.sslContext(), this.options.proxy(),
 					this.options.connectTimeout());
 		}
