@@ -262,7 +262,9 @@ io.of('/auth').use((socket, next) => {
 });
 io.of('/auth').on('connection', registerHandlers);
 
-httpServer.listen(env('PORT', 0), '127.0.0.1', () => {
+// A backlog as deep as the kernel allows (Node's default is 511): a burst of 1,000 connects would
+// overflow the default one, and each dropped SYN costs its client a second before it tries again.
+httpServer.listen(env('PORT', 0), '127.0.0.1', 4096, () => {
   console.log(`listening on ${httpServer.address().port}`);
 });
 

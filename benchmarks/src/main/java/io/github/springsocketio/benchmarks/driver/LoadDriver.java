@@ -49,7 +49,7 @@ public final class LoadDriver {
 
 	static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6", "P100", "P4K", "P64K", "P1M");
 
-	static final List<String> ALL_PEERS = List.of("limit", "node", "ours-jdk", "ours-spring", "io.socket");
+	static final List<String> ALL_PEERS = List.of("limit", "node", "ours-jdk", "ours-netty", "ours-spring", "io.socket");
 
 	private static final String NODE_DIR_PROPERTY = "benchmarks.node-dir";
 
