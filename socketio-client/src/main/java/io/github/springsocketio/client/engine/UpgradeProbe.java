@@ -45,6 +45,12 @@ final class UpgradeProbe implements TransportListener {
 	private volatile boolean upgraded;
 
 	/**
+	 * The WebSocket's close when it came after the probe's answer but before the switch, which the
+	 * session hears of once it switched (on the serial executor).
+	 */
+	private @Nullable Runnable closedBeforeUpgrade;
+
+	/**
 	 * Creates a probe.
 	 * @param serial the session's serial executor
 	 * @param protocol the session's Engine.IO revision
@@ -78,10 +84,15 @@ final class UpgradeProbe implements TransportListener {
 	}
 
 	/**
-	 * The session switched to the WebSocket: what it reads goes to the session from now on.
+	 * The session switched to the WebSocket: what it reads goes to the session from now on, and a
+	 * close that came while it paused polling ends the session (on the serial executor).
 	 */
 	void upgraded() {
 		this.upgraded = true;
+		Runnable closed = this.closedBeforeUpgrade;
+		if (closed != null) {
+			closed.run();
+		}
 	}
 
 	/**
@@ -122,10 +133,17 @@ final class UpgradeProbe implements TransportListener {
 	public void onClose(boolean error, String description, @Nullable Throwable cause) {
 		if (this.upgraded) {
 			this.session.onClose(error, description, cause);
+			return;
 		}
-		else {
-			this.serial.execute(() -> fail(description));
-		}
+		this.serial.execute(() -> {
+			if (this.upgraded) {
+				this.session.onClose(error, description, cause);
+				return;
+			}
+			// Answered already, the session may still switch to it: then the close is its own.
+			this.closedBeforeUpgrade = () -> this.session.onClose(error, description, cause);
+			fail(description);
+		});
 	}
 
 	private void fail(String reason) {
