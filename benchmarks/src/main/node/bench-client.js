@@ -1,5 +1,5 @@
 // The Node peers of the load driver. Usage:
-//   node bench-client.js <node|limit> <S1..S6|P100|P4K|P64K|P1M> <url> <runs> <scale> [<warm-up size>]
+//   node bench-client.js <node|limit> <S1|S1F|S2..S6|P100|P4K|P64K|P1M> <url> <runs> <scale> [<warm-up size>]
 // Runs the scenario once as a warm-up (at full size unless a warm-up size is given, as the JVM peers do), then
 // <runs> times, and prints one line "RESULT {json}" per measured run, or "FAILED <reason>".
 'use strict';
@@ -13,10 +13,12 @@ const runs = Number(runsArg);
 const scale = Number(scaleArg);
 const warmup = Number(warmupArg || 0);
 const SIZES = {
-  S1: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000, P100: 100000, P4K: 25000, P64K: 1600, P1M: 100,
+  S1: 200000, S1F: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000, P100: 100000, P4K: 25000, P64K: 1600, P1M: 100,
 };
 const PAYLOADS = { P100: 100, P4K: 4096, P64K: 65536, P1M: 1048576 };
 const WINDOW = 100;
+// S1F waits for the server's count after every this many events.
+const FLOW_CONTROL_BATCH = 1000;
 // The payload curve keeps up to 100 events and at most about 8 MB in flight.
 const PAYLOAD_IN_FLIGHT = 8 * 1048576;
 
@@ -237,6 +239,24 @@ const scenarios = {
     if (stats.count !== n) {
       throw new Error('the server saw ' + stats.count + ' of ' + n + ' events');
     }
+    return { events_per_s: n / seconds };
+  },
+  async S1F(n) {
+    const client = await connect(false);
+    const start = nowUs();
+    for (let sent = 0; sent < n;) {
+      const batch = Math.min(FLOW_CONTROL_BATCH, n - sent);
+      for (let i = 0; i < batch; i++) {
+        client.emit('count');
+      }
+      sent += batch;
+      const stats = await client.call('stats');
+      if (stats.count !== sent) {
+        throw new Error('the server saw ' + stats.count + ' of ' + sent + ' events');
+      }
+    }
+    const seconds = (nowUs() - start) / 1e6;
+    await client.close();
     return { events_per_s: n / seconds };
   },
   async S2(n) {

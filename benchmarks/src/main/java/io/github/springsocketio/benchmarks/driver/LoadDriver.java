@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in a process of its own (a warm-up, then the measured runs), and prints a markdown table of
  * medians (min–max) with each peer's ratio to the limit client.
  * <p>
- * Options: {@code --scenarios S1,S2,...} (S1 to S6, and the payload curve P100, P4K, P64K, P1M), {@code --peers limit,node,ours,...} (besides the default
+ * Options: {@code --scenarios S1,S2,...} (S1, S1F, S2 to S6, and the payload curve P100, P4K, P64K, P1M), {@code --peers limit,node,ours,...} (besides the default
  * peers: {@code jdk-raw} and {@code netty-raw}, the floors of two JVM WebSocket stacks), {@code --runs 3},
  * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
  * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoadDriver {
 
-	static final List<String> ALL_SCENARIOS = List.of("S1", "S2", "S3", "S4", "S5", "S6", "P100", "P4K", "P64K", "P1M");
+	static final List<String> ALL_SCENARIOS = List.of("S1", "S1F", "S2", "S3", "S4", "S5", "S6", "P100", "P4K", "P64K", "P1M");
 
 	static final List<String> ALL_PEERS = List.of("limit", "node", "ours-jdk", "ours-netty", "ours-spring", "io.socket");
 

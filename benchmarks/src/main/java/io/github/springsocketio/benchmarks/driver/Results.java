@@ -29,6 +29,7 @@ final class Results {
 	private static final Map<String, List<Metric>> METRICS = Map.ofEntries(Map.entry(
 			"S1", List.of(new Metric("events_per_s", "S1 fire-and-forget — events/s ↑"),
 					new Metric("alloc_b", "S1 — bytes allocated per event (JVM peers) ↓"))),
+			Map.entry("S1F", List.of(new Metric("events_per_s", "S1F flow-controlled (the count awaited every 1,000) — events/s ↑"))),
 			Map.entry("S2", List.of(new Metric("p50_us", "S2 sequential acks — p50 µs ↓"),
 					new Metric("p99_us", "S2 — p99 µs ↓"), new Metric("max_us", "S2 — max µs ↓"),
 					new Metric("alloc_b", "S2 — bytes allocated per ack (JVM peers) ↓"))),

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  */
 final class Scenarios {
 
-	static final Map<String, Integer> SIZES = Map.ofEntries(Map.entry("S1", 200_000), Map.entry("S2", 20_000),
+	static final Map<String, Integer> SIZES = Map.ofEntries(Map.entry("S1", 200_000), Map.entry("S1F", 200_000), Map.entry("S2", 20_000),
 			Map.entry("S3", 100_000), Map.entry("S4", 200_000), Map.entry("S5", 1_000), Map.entry("S6", 2_000),
 			Map.entry("P100", 100_000), Map.entry("P4K", 25_000), Map.entry("P64K", 1_600), Map.entry("P1M", 100));
 
@@ -50,6 +50,9 @@ final class Scenarios {
 	static final Map<String, Integer> PAYLOADS = Map.of("P100", 100, "P4K", 4096, "P64K", 65_536, "P1M", 1_048_576);
 
 	private static final int WINDOW = 100;
+
+	/** S1F waits for the server's count after every this many events. */
+	static final int FLOW_CONTROL_BATCH = 1_000;
 
 	/** The payload curve keeps up to 100 events and at most about 8 MB in flight. */
 	private static final int PAYLOAD_IN_FLIGHT = 8 * 1_048_576;
@@ -68,6 +71,7 @@ final class Scenarios {
 	Map<String, Double> run(String scenario, int n) throws Exception {
 		return switch (scenario) {
 			case "S1" -> fireAndForget(n);
+			case "S1F" -> flowControlled(n);
 			case "S2" -> sequentialAcks(n, false);
 			case "S3" -> pipelinedAcks(n);
 			case "S4" -> serverToClient(n);
@@ -95,6 +99,32 @@ final class Scenarios {
 				throw new IllegalStateException("the server saw " + seen + " of " + n + " events");
 			}
 			return Map.of("events_per_s", n / seconds);
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	/**
+	 * S1 with the sender held back by the receiver: after every {@link #FLOW_CONTROL_BATCH} events
+	 * it waits for the server's count, so no more than a batch is ever in flight.
+	 */
+	private Map<String, Double> flowControlled(int n) throws Exception {
+		BenchClient client = connect(false);
+		try {
+			long start = System.nanoTime();
+			for (int sent = 0; sent < n;) {
+				int batch = Math.min(FLOW_CONTROL_BATCH, n - sent);
+				for (int i = 0; i < batch; i++) {
+					client.emit("count");
+				}
+				sent += batch;
+				long seen = client.call("stats").get(LIMIT_SECONDS, TimeUnit.SECONDS);
+				if (seen != sent) {
+					throw new IllegalStateException("the server saw " + seen + " of " + sent + " events");
+				}
+			}
+			return Map.of("events_per_s", n / ((System.nanoTime() - start) / 1e9));
 		}
 		finally {
 			client.close();
