@@ -35,6 +35,7 @@ import javax.net.ssl.SSLContext;
 import io.github.springsocketio.client.transport.NettyClassPath;
 import io.github.springsocketio.client.transport.NettyEventLoops;
 import io.github.springsocketio.client.transport.StandardWebSocketClients;
+import io.github.springsocketio.client.transport.UpgradeResponseCookies;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +81,9 @@ final class SharedResources {
 	 * selector thread), with how many connectors use each; guarded by this.
 	 */
 	private final Map<HttpSettings, SharedHttpClient> httpClients = new HashMap<>();
+
+	/** The cookie handler of every shared HTTP client: it keeps the cookies of WebSocket upgrades. */
+	private final UpgradeResponseCookies upgradeResponseCookies = new UpgradeResponseCookies();
 
 	private SharedResources() {
 		this.scheduler = new ScheduledThreadPoolExecutor(1, threads("socketio-timer-"));
@@ -161,6 +165,7 @@ final class SharedResources {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(this.upgradeResponseCookies)
 			.executor(this.blocking);
 		if (sslContext != null) {
 			builder.sslContext(sslContext);

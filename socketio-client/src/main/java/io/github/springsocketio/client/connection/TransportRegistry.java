@@ -99,7 +99,8 @@ final class TransportRegistry {
 	 */
 	private TransportConnector webSocket() {
 		if (this.options.webSocketImplementation() == WebSocketImplementation.JDK) {
-			return new JdkWebSocketConnector(httpClient(), this.resources.scheduler, this.options.connectTimeout());
+			return new JdkWebSocketConnector(httpClient(), this.resources.scheduler, this.options.connectTimeout(),
+					this.options.cookieStore());
 		}
 		if (this.options.webSocketImplementation() == WebSocketImplementation.NETTY) {
 			if (this.options.proxy() != null && NettyClassPath.isPresent() && !NettyClassPath.isProxyPresent()) {
@@ -108,7 +109,7 @@ final class TransportRegistry {
 			// Fails without Netty before the connector, whose class names Netty's types, is loaded.
 			NettyEventLoops loops = this.resources.nettyEventLoops();
 			return new NettyWebSocketConnector(loops, this.options.sslContext(), this.options.proxy(),
-					this.options.connectTimeout());
+					this.options.connectTimeout(), this.options.cookieStore());
 		}
 		WebSocketClient own = this.options.webSocketClient();
 		if (own != null && this.options.sslContext() != null

@@ -269,6 +269,15 @@ public final class EngineSession implements TransportListener {
 		closed(reason, description, cause);
 	}
 
+	private void closedByServer() {
+		this.attempts.cancelOpening();
+		TransportConnection current = this.connection;
+		if (current != null) {
+			current.closeAfterServerClose();
+		}
+		closed(CloseReason.TRANSPORT_CLOSE, "closed by the server", null);
+	}
+
 	private void closed(CloseReason reason, String description, @Nullable Throwable cause) {
 		if (this.state == State.CLOSED) {
 			return;
@@ -323,7 +332,7 @@ public final class EngineSession implements TransportListener {
 			switch (packet.type()) {
 				case PING, PONG -> this.heartbeat.received(packet.type());
 				case MESSAGE -> this.listener.onMessage((packet.data() != null) ? packet.data() : "");
-				case CLOSE -> close(CloseReason.TRANSPORT_CLOSE, "closed by the server", null);
+				case CLOSE -> closedByServer();
 				default -> logger.debug("Ignoring an Engine.IO " + packet.type() + " packet");
 			}
 		}

@@ -23,11 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one {@code Cookie} header of a request: the values of the configured {@code Cookie}
- * headers, then the cookies that the store holds for the request's URI.
+ * headers, then the cookies that the store holds for the request's URI; and the cookies a
+ * response sets, long-polling responses and WebSocket upgrade responses alike, kept in the store
+ * (a load balancer's sticky-session cookie may come with either).
  *
  * @author springsocketio
  * @since 0.1.0
@@ -36,6 +40,11 @@ public final class CookieHeader {
 
 	/** The header's name. */
 	public static final String NAME = "Cookie";
+
+	/** The name of the response header that sets a cookie. */
+	public static final String SET_COOKIE = "Set-Cookie";
+
+	private static final Log logger = LogFactory.getLog(CookieHeader.class);
 
 	private CookieHeader() {
 	}
@@ -79,6 +88,35 @@ public final class CookieHeader {
 			result.put(NAME, List.of(value));
 		}
 		return result;
+	}
+
+	/**
+	 * Keeps the cookies of a response's {@code Set-Cookie} headers; an invalid header is skipped.
+	 * @param store the cookies received so far
+	 * @param uri the request's URI ({@code ws} and {@code wss} are kept as {@code http} and
+	 * {@code https}, where the requests of every transport look them up)
+	 * @param setCookieHeaders the values of the response's {@code Set-Cookie} headers
+	 */
+	public static void store(CookieStore store, URI uri, List<String> setCookieHeaders) {
+		URI httpUri = httpUri(uri);
+		for (String header : setCookieHeaders) {
+			try {
+				for (HttpCookie cookie : HttpCookie.parse(header)) {
+					store.add(httpUri, cookie);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				logger.debug("Ignoring an invalid Set-Cookie header");
+			}
+		}
+	}
+
+	private static URI httpUri(URI uri) {
+		String scheme = uri.getScheme();
+		if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
+			return uri;
+		}
+		return URI.create(("wss".equalsIgnoreCase(scheme) ? "https" : "http") + uri.toString().substring(scheme.length()));
 	}
 
 }

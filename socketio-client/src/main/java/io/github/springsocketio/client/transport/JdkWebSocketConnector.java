@@ -15,6 +15,8 @@
  */
 package io.github.springsocketio.client.transport;
 
+import java.net.CookieStore;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -49,16 +51,33 @@ public final class JdkWebSocketConnector implements TransportConnector {
 
 	private final Duration connectTimeout;
 
+	private final CookieStore cookies;
+
 	/**
 	 * Creates a connector.
 	 * @param httpClient the HTTP client the WebSockets are opened with
 	 * @param scheduler bounds how long a closing handshake may take
 	 * @param connectTimeout how long opening a WebSocket may take
+	 * @param cookies where the cookies of the upgrade response are kept, when the HTTP client's
+	 * cookie handler is an {@link UpgradeResponseCookies}
 	 */
-	public JdkWebSocketConnector(HttpClient httpClient, ScheduledExecutorService scheduler, Duration connectTimeout) {
+	public JdkWebSocketConnector(HttpClient httpClient, ScheduledExecutorService scheduler, Duration connectTimeout,
+			CookieStore cookies) {
 		this.httpClient = httpClient;
 		this.scheduler = scheduler;
 		this.connectTimeout = connectTimeout;
+		this.cookies = cookies;
+	}
+
+	/**
+	 * Marks the handshake for the shared client's cookie handler, when it is ours, so that the
+	 * cookies of its response reach this client's store.
+	 */
+	private UpgradeResponseCookies.Handshake upgradeResponseCookies(URI uri) {
+		if (this.httpClient.cookieHandler().orElse(null) instanceof UpgradeResponseCookies router) {
+			return router.register(uri, this.cookies);
+		}
+		return UpgradeResponseCookies.Handshake.unmarked(uri);
 	}
 
 	@Override
@@ -66,7 +85,9 @@ public final class JdkWebSocketConnector implements TransportConnector {
 		WebSocket.Builder builder = this.httpClient.newWebSocketBuilder().connectTimeout(this.connectTimeout);
 		Connection connection = new Connection(request, listener, this.scheduler);
 		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
-		return builder.buildAsync(request.uri(), connection).handle((webSocket, failure) -> {
+		UpgradeResponseCookies.Handshake handshake = upgradeResponseCookies(request.uri());
+		return builder.buildAsync(handshake.uri(), connection).handle((webSocket, failure) -> {
+			handshake.done();
 			if (failure == null) {
 				return connection.opened(webSocket);
 			}

@@ -16,6 +16,7 @@
 package io.github.springsocketio.client.transport;
 
 import java.net.InetSocketAddress;
+import java.net.CookieStore;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,8 @@ import javax.net.ssl.SSLParameters;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -36,6 +39,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
@@ -66,6 +70,8 @@ public final class NettyWebSocketConnector implements TransportConnector {
 
 	private final Duration connectTimeout;
 
+	private final CookieStore cookies;
+
 	/**
 	 * Creates a connector.
 	 * @param loops the shared event loops
@@ -73,13 +79,15 @@ public final class NettyWebSocketConnector implements TransportConnector {
 	 * @param proxy chooses the proxy of each connection, or {@code null} to connect directly; with
 	 * one, {@code io.netty:netty-handler-proxy} must be on the class path
 	 * @param connectTimeout how long connecting and the opening handshake may take
+	 * @param cookies where the cookies of the upgrade response are kept
 	 */
 	public NettyWebSocketConnector(NettyEventLoops loops, @Nullable SSLContext sslContext, @Nullable ProxySelector proxy,
-			Duration connectTimeout) {
+			Duration connectTimeout, CookieStore cookies) {
 		this.loops = loops;
 		this.sslContext = sslContext;
 		this.proxy = proxy;
 		this.connectTimeout = connectTimeout;
+		this.cookies = cookies;
 	}
 
 	@Override
@@ -118,7 +126,8 @@ public final class NettyWebSocketConnector implements TransportConnector {
 					}
 					channel.pipeline()
 						.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE),
-								new WebSocketClientProtocolHandler(handshake), connection.inbound());
+								new UpgradeResponseCookies(uri), new WebSocketClientProtocolHandler(handshake),
+								connection.inbound());
 				}
 			})
 			// Resolved by the bootstrap's resolver, or by the proxy, whose resolver is a no-op.
@@ -155,6 +164,29 @@ public final class NettyWebSocketConnector implements TransportConnector {
 		SslHandler handler = new SslHandler(engine);
 		handler.setHandshakeTimeoutMillis(this.connectTimeout.toMillis());
 		return handler;
+	}
+
+	/**
+	 * Keeps the cookies of the upgrade response, then leaves the pipeline.
+	 */
+	private final class UpgradeResponseCookies extends ChannelInboundHandlerAdapter {
+
+		private final URI uri;
+
+		UpgradeResponseCookies(URI uri) {
+			this.uri = uri;
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext context, Object message) {
+			if (message instanceof HttpResponse response) {
+				CookieHeader.store(NettyWebSocketConnector.this.cookies, this.uri,
+						response.headers().getAll(CookieHeader.SET_COOKIE));
+				context.pipeline().remove(this);
+			}
+			context.fireChannelRead(message);
+		}
+
 	}
 
 }

@@ -324,6 +324,15 @@ public final class PollingConnector implements TransportConnector {
 			this.terminated.complete(null);
 		}
 
+		/**
+		 * Sends no close packet of its own: it would only reach a server that no longer knows the
+		 * session (HTTP 400), or, behind a load balancer, a node that never knew it.
+		 */
+		@Override
+		public void closeAfterServerClose() {
+			discard();
+		}
+
 		@Override
 		public void close() {
 			boolean handshaken;

@@ -17,7 +17,6 @@ package io.github.springsocketio.client.transport;
 
 import java.io.IOException;
 import java.net.CookieStore;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,7 +169,7 @@ final class PollingRequests {
 		this.inFlight.add(exchange);
 		exchange.whenComplete((response, failure) -> this.inFlight.remove(exchange));
 		return exchange.thenApply((response) -> {
-			storeCookies(response);
+			CookieHeader.store(this.cookies, response.uri(), response.headers().allValues(CookieHeader.SET_COOKIE));
 			Body body = new Body(response.body(), response.headers()
 				.firstValue("Content-Type")
 				.filter((type) -> type.toLowerCase(Locale.ROOT).startsWith(BINARY_CONTENT_TYPE))
@@ -212,19 +211,6 @@ final class PollingRequests {
 			}
 		}
 
-	}
-
-	private void storeCookies(HttpResponse<?> response) {
-		for (String header : response.headers().allValues("Set-Cookie")) {
-			try {
-				for (HttpCookie cookie : HttpCookie.parse(header)) {
-					this.cookies.add(response.uri(), cookie);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				logger.debug("Ignoring an invalid Set-Cookie header");
-			}
-		}
 	}
 
 }

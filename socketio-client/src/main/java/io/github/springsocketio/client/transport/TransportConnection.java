@@ -87,6 +87,14 @@ public interface TransportConnection {
 	}
 
 	/**
+	 * Ends the connection after the server's close packet: the session is over on the server, so
+	 * nothing more is sent for it. The listener is not told; the caller knows.
+	 */
+	default void closeAfterServerClose() {
+		close();
+	}
+
+	/**
 	 * Drops the connection without closing the Engine.IO session and without telling the
 	 * listener, once another transport has taken over.
 	 */
