@@ -20,7 +20,7 @@ final class PackagedScripts {
 	private static final String LOCATION = "/io/github/springsocketio/test/node/";
 
 	private static final List<String> FILES = List.of("package.json", "package-lock.json", "server.js",
-			"generations-server.js", "scripted-server.js", "proxy.js", "python_server.py", "conformance-client.js");
+			"generations-server.js", "scripted-server.js", "proxy.js", "python_server.py", "conformance-client.js", "cluster-node.js");
 
 	private PackagedScripts() {
 	}

@@ -1,21 +1,14 @@
 package io.github.springsocketio.test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,17 +44,18 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	/** System property naming the {@code interop-servers} folder of the netty-socketio server modules. */
 	public static final String INTEROP_SERVERS_DIR_PROPERTY = "socketio.test.interop-servers-dir";
 
-	private static final Pattern LISTENING = Pattern.compile("listening on (\\d+)");
+	private static final Pattern LISTENING = Pattern.compile("^listening on (\\d+)$");
 
-	private static final long START_TIMEOUT_SECONDS = 30;
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ServerLaunchers.Launcher launcher;
 
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
-	private final List<String> output = new ArrayList<>();
+	private @Nullable ChildProcess process;
 
-	private Process process;
+	/** What the processes of earlier starts printed. */
+	private String earlierOutput = "";
 
 	private int port;
 
@@ -199,34 +193,12 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 */
 	public synchronized void start() throws IOException {
 		Path directory = this.launcher.directory();
-		List<String> command = this.launcher.command(directory);
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-			.redirectErrorStream(true);
-		builder.environment().putAll(this.environment);
-		builder.environment().put("PORT", (this.port != 0) ? String.valueOf(this.port) : "0");
-		try {
-			this.process = builder.start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot run '" + command.get(0) + "': " + this.launcher.installHint(), ex);
-		}
-		CompletableFuture<Integer> listening = new CompletableFuture<>();
-		Thread reader = new Thread(() -> readOutput(this.process, listening), "socketio-test-server-output");
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			this.port = listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			stop();
-			throw new IllegalStateException("Interrupted while starting the server", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			stop();
-			throw new IllegalStateException("The server '" + this.launcher.name() + "' did not start ("
-					+ this.launcher.installHint() + "): " + output(), ex);
-		}
+		Map<String, String> environment = new LinkedHashMap<>(this.environment);
+		environment.put("PORT", String.valueOf(this.port));
+		ChildProcess.Started started = ChildProcess.start(this.launcher.name(), this.launcher.command(directory),
+				directory, environment, LISTENING, START_TIMEOUT, this.launcher.installHint());
+		this.process = started.process();
+		this.port = Integer.parseInt(Objects.requireNonNull(started.readyLine()).group(1));
 	}
 
 	/**
@@ -234,19 +206,11 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * with {@link #start()}.
 	 */
 	public synchronized void stop() {
-		Process running = this.process;
-		if (running == null) {
-			return;
-		}
-		this.process = null;
-		running.destroy();
-		try {
-			if (!running.waitFor(10, TimeUnit.SECONDS)) {
-				running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		ChildProcess running = this.process;
+		if (running != null) {
+			this.process = null;
+			running.stop();
+			this.earlierOutput = joinLines(this.earlierOutput, running.output());
 		}
 	}
 
@@ -254,30 +218,12 @@ public final class SocketIoServerExtension implements BeforeAllCallback, AfterAl
 	 * What the server printed so far.
 	 * @return the output lines
 	 */
-	public String output() {
-		synchronized (this.output) {
-			return String.join(System.lineSeparator(), this.output);
-		}
+	public synchronized String output() {
+		return (this.process != null) ? joinLines(this.earlierOutput, this.process.output()) : this.earlierOutput;
 	}
 
-	private void readOutput(Process process, CompletableFuture<Integer> listening) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				synchronized (this.output) {
-					this.output.add(line);
-				}
-				Matcher matcher = LISTENING.matcher(line);
-				if (matcher.matches()) {
-					listening.complete(Integer.parseInt(matcher.group(1)));
-				}
-			}
-		}
-		catch (IOException ex) {
-			listening.completeExceptionally(ex);
-		}
-		listening.completeExceptionally(new IllegalStateException("The server process ended"));
+	private static String joinLines(String first, String second) {
+		return (first.isEmpty() || second.isEmpty()) ? first + second : first + System.lineSeparator() + second;
 	}
 
 }
