@@ -1,5 +1,5 @@
 // The Node peers of the load driver. Usage:
-//   node bench-client.js <node|limit> <S1|S1F|S2..S6|P100|P4K|P64K|P1M> <url> <runs> <scale> [<warm-up size>]
+//   node bench-client.js <node|limit> <S1|S1F|S2..S6|P100|P4K|P64K|P1M|C1> <url> <runs> <scale> [<warm-up size>]
 // Runs the scenario once as a warm-up (at full size unless a warm-up size is given, as the JVM peers do), then
 // <runs> times, and prints one line "RESULT {json}" per measured run, or "FAILED <reason>".
 'use strict';
@@ -13,7 +13,7 @@ const runs = Number(runsArg);
 const scale = Number(scaleArg);
 const warmup = Number(warmupArg || 0);
 const SIZES = {
-  S1: 200000, S1F: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000, P100: 100000, P4K: 25000, P64K: 1600, P1M: 100,
+  S1: 200000, S1F: 200000, S2: 20000, S3: 100000, S4: 200000, S5: 1000, S6: 2000, P100: 100000, P4K: 25000, P64K: 1600, P1M: 100, C1: 1000,
 };
 const PAYLOADS = { P100: 100, P4K: 4096, P64K: 65536, P1M: 1048576 };
 const WINDOW = 100;
@@ -35,6 +35,20 @@ function percentiles(samples) {
 function nowUs() {
   const [s, ns] = process.hrtime();
   return s * 1e6 + ns / 1e3;
+}
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A GET to a cluster node's control endpoint, answered in JSON.
+function control(node, request) {
+  return new Promise((resolve, reject) => {
+    http.get(node + '/control/' + request, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolve(JSON.parse(text)));
+    }).on('error', reject);
+  });
 }
 
 function threads() {
@@ -312,6 +326,35 @@ const scenarios = {
     const result = await sequentialAcks(client, n);
     await client.close();
     return result;
+  },
+  // C1: n clients through the cluster's load balancer, one node broadcasting a tick every 10 ms for 30 s:
+  // delivery latency from the node's send time (BENCH_TICKS_URL names that node) and ticks lost.
+  async C1(n) {
+    const node = process.env.BENCH_TICKS_URL;
+    if (!node) {
+      throw new Error('C1 runs against a cluster: BENCH_TICKS_URL is not set');
+    }
+    const clients = await Promise.all(Array.from({ length: n }, () => connect(false)));
+    const latencies = [];
+    const nowMicros = () => (performance.timeOrigin + performance.now()) * 1000;
+    for (const client of clients) {
+      client.on('tick', (tick) => latencies.push(nowMicros() - tick.sentAtMicros));
+    }
+    await control(node, 'ticks?event=tick&everyMs=10&durationMs=30000');
+    let done;
+    do {
+      await delay(100);
+      done = await control(node, 'ticks-done');
+    } while (!done.done);
+    const expected = done.sent * n;
+    const deadline = Date.now() + 10000;
+    while (latencies.length < expected && Date.now() < deadline) {
+      await delay(100);
+    }
+    const received = latencies.length;
+    await Promise.all(clients.map((client) => client.close()));
+    const { p50_us: p50, p99_us: p99 } = percentiles(latencies);
+    return { p50_us: p50, p99_us: p99, lost: Math.max(0, expected - received) };
   },
   P100: payload,
   P4K: payload,

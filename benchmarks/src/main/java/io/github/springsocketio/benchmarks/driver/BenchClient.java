@@ -17,6 +17,7 @@ package io.github.springsocketio.benchmarks.driver;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The operations the scenarios need from a client library, on one connection.
@@ -56,6 +57,16 @@ interface BenchClient {
 	 * @param handler the handler
 	 */
 	void on(String event, Runnable handler);
+
+	/**
+	 * Calls a handler for each arrival of a tick of the cluster scenario C1, an event whose one
+	 * argument is an object with the server's send time, {@code sentAtMicros}.
+	 * @param event the event
+	 * @param sentAtMicros receives each tick's send time, in microseconds since the epoch
+	 */
+	default void onTick(String event, LongConsumer sentAtMicros) {
+		throw new UnsupportedOperationException("This peer does not run the cluster scenario");
+	}
 
 	/**
 	 * Disconnects and releases the connection.

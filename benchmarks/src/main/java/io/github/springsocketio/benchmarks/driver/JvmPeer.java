@@ -28,7 +28,7 @@ import io.github.springsocketio.client.WebSocketImplementation;
  * a warm-up (at full size, so that the JIT compiler is done, unless a warm-up size is given: a cold
  * start), then {@code runs} times, printing {@code RESULT {json}} per measured run or
  * {@code FAILED <reason>}. A run also reports the bytes the whole process allocated per event or ack
- * (S5, whose size counts connections, excepted).
+ * (S5 and C1, whose sizes count connections, excepted).
  */
 public final class JvmPeer {
 
@@ -47,7 +47,7 @@ public final class JvmPeer {
 			for (int run = 1; run <= runs; run++) {
 				long allocated = allocatedBytes();
 				Map<String, Double> result = new LinkedHashMap<>(scenarios.run(scenario, size));
-				if (!scenario.equals("S5")) {
+				if (!scenario.equals("S5") && !scenario.equals("C1")) {
 					result.put("alloc_b", (double) (allocatedBytes() - allocated) / size);
 				}
 				System.out.println("RESULT " + result.entrySet()

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.springsocketio.test.SocketIoCluster;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import io.github.springsocketio.test.SocketIoTestServer;
 import tools.jackson.core.type.TypeReference;
@@ -37,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * in a process of its own (a warm-up, then the measured runs), and prints a markdown table of
  * medians (min–max) with each peer's ratio to the limit client.
  * <p>
- * Options: {@code --scenarios S1,S2,...} (S1, S1F, S2 to S6, and the payload curve P100, P4K, P64K, P1M), {@code --peers limit,node,ours,...} (besides the default
+ * Options: {@code --scenarios S1,S2,...} (S1, S1F, S2 to S6, the payload curve P100, P4K, P64K, P1M; and
+ * C1, not run by default, against a cluster of two nodes with the Redis adapter behind HAProxy,
+ * started for it), {@code --peers limit,node,ours,...} (besides the default
  * peers: {@code jdk-raw} and {@code netty-raw}, the floors of two JVM WebSocket stacks), {@code --runs 3},
  * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
  * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
@@ -48,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadDriver {
 
 	static final List<String> ALL_SCENARIOS = List.of("S1", "S1F", "S2", "S3", "S4", "S5", "S6", "P100", "P4K", "P64K", "P1M");
+
+	/** The scenario that runs against a cluster of its own (not among the defaults: it takes a minute a run). */
+	static final String CLUSTER_SCENARIO = "C1";
 
 	static final List<String> ALL_PEERS = List.of("limit", "node", "ours-jdk", "ours-netty", "ours-spring", "io.socket");
 
@@ -99,21 +105,40 @@ public final class LoadDriver {
 	Results run() throws IOException, InterruptedException {
 		Path nodeDir = nodeDirectory();
 		installNodePeers(nodeDir);
-		ReferenceServer server = startServer();
 		Results results = new Results(this.peers, environment() + ", server " + this.server + ", warm-up "
 				+ ((this.warmup > 0) ? "of " + this.warmup + " operations (cold)" : "at full size") + ", scale " + this.scale);
-		try {
-			for (String scenario : this.scenarios) {
-				for (String peer : this.peers) {
-					System.err.printf("%s %s ...%n", scenario, peer);
-					runPeer(peer, scenario, server.url(), nodeDir, results);
-				}
+		List<String> single = this.scenarios.stream().filter((scenario) -> !scenario.equals(CLUSTER_SCENARIO)).toList();
+		if (!single.isEmpty()) {
+			ReferenceServer server = startServer();
+			try {
+				runScenarios(single, server.url(), Map.of(), nodeDir, results);
+			}
+			finally {
+				server.stop();
 			}
 		}
-		finally {
-			server.stop();
+		if (this.scenarios.contains(CLUSTER_SCENARIO)) {
+			SocketIoCluster cluster = SocketIoCluster.redisAdapter();
+			cluster.start();
+			try {
+				runScenarios(List.of(CLUSTER_SCENARIO), cluster.url(),
+						Map.of(ClusterBroadcast.TICKS_URL, cluster.node(0).url()), nodeDir, results);
+			}
+			finally {
+				cluster.stop();
+			}
 		}
 		return results;
+	}
+
+	private void runScenarios(List<String> scenarios, String url, Map<String, String> environment, Path nodeDir,
+			Results results) throws IOException, InterruptedException {
+		for (String scenario : scenarios) {
+			for (String peer : this.peers) {
+				System.err.printf("%s %s ...%n", scenario, peer);
+				runPeer(peer, scenario, url, environment, nodeDir, results);
+			}
+		}
 	}
 
 	private ReferenceServer startServer() throws IOException {
@@ -140,8 +165,8 @@ public final class LoadDriver {
 
 	}
 
-	private void runPeer(String peer, String scenario, String url, Path nodeDir, Results results)
-			throws IOException, InterruptedException {
+	private void runPeer(String peer, String scenario, String url, Map<String, String> environment, Path nodeDir,
+			Results results) throws IOException, InterruptedException {
 		List<String> arguments = List.of(peer, scenario, url, String.valueOf(this.runs), String.valueOf(this.scale),
 				String.valueOf(this.warmup));
 		List<String> command = new ArrayList<>();
@@ -156,7 +181,9 @@ public final class LoadDriver {
 			directory = Path.of(".");
 		}
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		List<String> output = new ArrayList<>();
 		Thread reader = new Thread(() -> {
 			try (BufferedReader lines = new BufferedReader(
@@ -173,9 +200,12 @@ public final class LoadDriver {
 			}
 		});
 		reader.start();
-		if (!process.waitFor(this.peerTimeoutSeconds, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			results.fail(scenario, peer, "timed out after " + this.peerTimeoutSeconds + " s");
+		// C1 lasts 30 s a run, its warm-up included, whatever the scale.
+		long timeoutSeconds = scenario.equals(CLUSTER_SCENARIO) ? this.peerTimeoutSeconds + 60L * (this.runs + 1)
+				: this.peerTimeoutSeconds;
+		if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+			results.fail(scenario, peer, "timed out after " + timeoutSeconds + " s");
 		}
 		reader.join(5000);
 		JsonMapper mapper = JsonMapper.builder().build();

@@ -18,6 +18,7 @@ package io.github.springsocketio.benchmarks.driver;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.Reconnection;
@@ -84,6 +85,15 @@ final class OurClient implements BenchClient {
 	@Override
 	public void on(String event, Runnable handler) {
 		this.client.on(event, (args, ack) -> handler.run());
+	}
+
+	@Override
+	public void onTick(String event, LongConsumer sentAtMicros) {
+		this.client.on(event, (args, ack) -> sentAtMicros.accept(args.get(0, Tick.class).sentAtMicros()));
+	}
+
+	/** The argument of a tick. */
+	record Tick(long seq, long sentAtMicros) {
 	}
 
 	@Override

@@ -45,6 +45,8 @@ final class Results {
 			Map.entry("S6", List.of(new Metric("p50_us", "S6 polling acks — p50 µs ↓"),
 					new Metric("p99_us", "S6 — p99 µs ↓"),
 					new Metric("alloc_b", "S6 — bytes allocated per ack (JVM peers) ↓"))),
+			Map.entry("C1", List.of(new Metric("p50_us", "C1 cluster broadcast, 1,000 clients × scale — delivery p50 µs ↓"),
+					new Metric("p99_us", "C1 — delivery p99 µs ↓"), new Metric("lost", "C1 — ticks lost ↓"))),
 			payload("P100", "100 B"), payload("P4K", "4 KiB"), payload("P64K", "64 KiB"), payload("P1M", "1 MiB"));
 
 	private final List<String> peers;

@@ -44,7 +44,8 @@ final class Scenarios {
 
 	static final Map<String, Integer> SIZES = Map.ofEntries(Map.entry("S1", 200_000), Map.entry("S1F", 200_000), Map.entry("S2", 20_000),
 			Map.entry("S3", 100_000), Map.entry("S4", 200_000), Map.entry("S5", 1_000), Map.entry("S6", 2_000),
-			Map.entry("P100", 100_000), Map.entry("P4K", 25_000), Map.entry("P64K", 1_600), Map.entry("P1M", 100));
+			Map.entry("P100", 100_000), Map.entry("P4K", 25_000), Map.entry("P64K", 1_600), Map.entry("P1M", 100),
+			Map.entry("C1", 1_000));
 
 	/** The payload of each event of the payload curve, in characters (bytes: they are ASCII). */
 	static final Map<String, Integer> PAYLOADS = Map.of("P100", 100, "P4K", 4096, "P64K", 65_536, "P1M", 1_048_576);
@@ -78,6 +79,7 @@ final class Scenarios {
 			case "S5" -> scale(n);
 			case "S6" -> sequentialAcks(n, true);
 			case "P100", "P4K", "P64K", "P1M" -> payload(PAYLOADS.get(scenario), n);
+			case "C1" -> new ClusterBroadcast(this.library, this.url).run(n);
 			default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 		};
 	}
@@ -235,14 +237,7 @@ final class Scenarios {
 
 	private Map<String, Double> scale(int n) throws Exception {
 		long start = System.nanoTime();
-		List<CompletableFuture<BenchClient>> connecting = new ArrayList<>(n);
-		for (int i = 0; i < n; i++) {
-			connecting.add(this.library.connect(this.url, false));
-		}
-		List<BenchClient> clients = new ArrayList<>(n);
-		for (CompletableFuture<BenchClient> connection : connecting) {
-			clients.add(connection.get(LIMIT_SECONDS, TimeUnit.SECONDS));
-		}
+		List<BenchClient> clients = connectAll(this.library, this.url, n);
 		Map<String, Double> result = new LinkedHashMap<>();
 		result.put("connect_s", (System.nanoTime() - start) / 1e9);
 		result.put("threads", (double) procStatus("Threads"));
@@ -251,6 +246,30 @@ final class Scenarios {
 		result.put("heap_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
 		result.put("rss_mb", procStatus("VmRSS") / 1024.0);
 		long closing = System.nanoTime();
+		closeAll(clients);
+		result.put("disconnect_s", (System.nanoTime() - closing) / 1e9);
+		return result;
+	}
+
+	/**
+	 * Opens {@code n} WebSocket connections at once.
+	 */
+	static List<BenchClient> connectAll(BenchClient.Library library, String url, int n) throws Exception {
+		List<CompletableFuture<BenchClient>> connecting = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			connecting.add(library.connect(url, false));
+		}
+		List<BenchClient> clients = new ArrayList<>(n);
+		for (CompletableFuture<BenchClient> connection : connecting) {
+			clients.add(connection.get(LIMIT_SECONDS, TimeUnit.SECONDS));
+		}
+		return clients;
+	}
+
+	/**
+	 * Closes connections, eight at a time.
+	 */
+	static void closeAll(List<BenchClient> clients) throws InterruptedException {
 		ExecutorService closers = Executors.newFixedThreadPool(8);
 		for (BenchClient client : clients) {
 			closers.execute(client::close);
@@ -259,8 +278,6 @@ final class Scenarios {
 		if (!closers.awaitTermination(LIMIT_SECONDS, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("the clients did not close in time");
 		}
-		result.put("disconnect_s", (System.nanoTime() - closing) / 1e9);
-		return result;
 	}
 
 	/**
