@@ -16,6 +16,8 @@
 package io.github.springsocketio.client.concurrent;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs tasks one at a time, in submission order, on threads of another executor, without holding
@@ -46,6 +49,9 @@ public final class SerialExecutor implements Executor {
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	private volatile Thread runner;
+
+	/** What the running task asked to run once it let go; only the runner touches it. */
+	private @Nullable List<Runnable> afterRelease;
 
 	/**
 	 * Creates a serial executor.
@@ -79,6 +85,24 @@ public final class SerialExecutor implements Executor {
 		finally {
 			release();
 		}
+	}
+
+	/**
+	 * Runs an action once the running task has let go of this executor, on the same thread; at
+	 * once when called from outside a task. For waking a thread that waits for the task's result:
+	 * woken inside the task, it would find the executor busy with its next task, which would queue
+	 * and be handed to another thread instead of running on its own.
+	 * @param action the action, which must not block
+	 */
+	public void afterRelease(Runnable action) {
+		if (!inExecutor()) {
+			runTask(action);
+			return;
+		}
+		if (this.afterRelease == null) {
+			this.afterRelease = new ArrayList<>(2);
+		}
+		this.afterRelease.add(action);
 	}
 
 	/**
@@ -152,13 +176,19 @@ public final class SerialExecutor implements Executor {
 	}
 
 	/**
-	 * Lets the next thread in, and hands what was queued meanwhile to the executor.
+	 * Lets the next thread in, hands what was queued meanwhile to the executor, then runs what the
+	 * task left to run after.
 	 */
 	private void release() {
+		List<Runnable> actions = this.afterRelease;
+		this.afterRelease = null;
 		this.runner = null;
 		this.scheduled.set(false);
 		if (!this.tasks.isEmpty()) {
 			schedule();
+		}
+		if (actions != null) {
+			actions.forEach(SerialExecutor::runTask);
 		}
 	}
 

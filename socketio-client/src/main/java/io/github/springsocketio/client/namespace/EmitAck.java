@@ -67,7 +67,8 @@ final class EmitAck implements AckRegistry.Waiter {
 	public void acknowledged(Arguments arguments) {
 		this.host.observers().acknowledged(this.namespace, System.nanoTime() - this.started, false);
 		if (this.blockingCaller) {
-			this.future.complete(arguments);
+			// Woken after the I/O thread let go, the caller's next emit runs on its own thread.
+			this.host.serial().afterRelease(() -> this.future.complete(arguments));
 		}
 		else {
 			this.completions.complete(this.future, arguments);

@@ -90,6 +90,32 @@ class SerialExecutorTests {
 		assertThat(order).containsExactly("outer", "queued inside");
 	}
 
+	@Test
+	void runsWhatATaskLeftForAfterItOnceItLetGoSoThatATaskSubmittedThenRunsHere() {
+		List<String> order = new CopyOnWriteArrayList<>();
+		List<Thread> ranOn = new CopyOnWriteArrayList<>();
+		this.serial.executeHere(() -> {
+			this.serial.afterRelease(() -> {
+				order.add("after");
+				// Free again: a task submitted here runs at once on this thread.
+				this.serial.executeHere(() -> {
+					order.add("next");
+					ranOn.add(Thread.currentThread());
+				});
+			});
+			order.add("task");
+		});
+		assertThat(order).containsExactly("task", "after", "next");
+		assertThat(ranOn).containsExactly(Thread.currentThread());
+	}
+
+	@Test
+	void runsAnAfterReleaseActionAtOnceOutsideATask() {
+		List<String> order = new CopyOnWriteArrayList<>();
+		this.serial.afterRelease(() -> order.add("now"));
+		assertThat(order).containsExactly("now");
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(5, TimeUnit.SECONDS);
