@@ -56,7 +56,14 @@ public final class BatchedCompletions {
 	/** Tasks that take completions from the queue. */
 	private final AtomicInteger drainers = new AtomicInteger();
 
-	/** When a task last took a completion from the queue ({@link System#nanoTime()}). */
+	/**
+	 * Tasks running {@link #drain}. A task handed to the executor but not started yet is no
+	 * stall: the executor is merely late, and a second task would only race the first for the
+	 * queue's order.
+	 */
+	private final AtomicInteger draining = new AtomicInteger();
+
+	/** When a task was last started or took a completion ({@link System#nanoTime()}). */
 	private volatile long progress;
 
 	private final AtomicBoolean watching = new AtomicBoolean();
@@ -101,7 +108,8 @@ public final class BatchedCompletions {
 	}
 
 	private boolean stalled() {
-		if (System.nanoTime() - this.progress - STALL_NANOS <= 0 || this.queue.isEmpty()) {
+		if (this.draining.get() == 0 || System.nanoTime() - this.progress - STALL_NANOS <= 0
+				|| this.queue.isEmpty()) {
 			return false;
 		}
 		this.drainers.incrementAndGet();
@@ -125,6 +133,17 @@ public final class BatchedCompletions {
 	}
 
 	private void drain() {
+		this.progress = System.nanoTime();
+		this.draining.incrementAndGet();
+		try {
+			drainQueue();
+		}
+		finally {
+			this.draining.decrementAndGet();
+		}
+	}
+
+	private void drainQueue() {
 		for (;;) {
 			Completion next;
 			while ((next = this.queue.poll()) != null) {

@@ -74,6 +74,25 @@ class BatchedCompletionsTests {
 	}
 
 	@Test
+	void anExecutorThatIsLateToStartTheTaskGetsNoSecondOne() throws InterruptedException {
+		List<Runnable> handedOff = new ArrayList<>();
+		this.scheduler.shutdown();
+		BatchedCompletions completions = new BatchedCompletions(handedOff::add, this.scheduler);
+		List<Integer> order = new CopyOnWriteArrayList<>();
+		CompletableFuture<Integer> first = new CompletableFuture<>();
+		first.thenAccept(order::add);
+		completions.complete(first, 1);
+		// Not a synchronisation: the stall window must pass with the task not yet started.
+		Thread.sleep(BatchedCompletions.STALL_MILLIS * 3);
+		CompletableFuture<Integer> second = new CompletableFuture<>();
+		second.thenAccept(order::add);
+		completions.complete(second, 2);
+		assertThat(handedOff).hasSize(1);
+		handedOff.get(0).run();
+		assertThat(order).containsExactly(1, 2);
+	}
+
+	@Test
 	void runsCallbacksOnTheExecutor() {
 		BatchedCompletions completions = new BatchedCompletions(this.executor, this.scheduler);
 		CompletableFuture<String> future = new CompletableFuture<>();
