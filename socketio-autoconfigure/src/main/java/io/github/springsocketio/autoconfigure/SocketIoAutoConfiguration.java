@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of the Socket.IO clients: the primary client {@code socketIoClient} from
  * {@code socketio.client}, one client per name under {@code socketio.clients}, the listener
- * infrastructure, and the lifecycle that connects them after the context is refreshed.
+ * infrastructure, the beans of the {@code @SocketIoEmitter} interfaces in the application's
+ * packages, and the lifecycle that connects them after the context is refreshed.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -55,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass(SocketIoClient.class)
 @ConditionalOnBooleanProperty(name = "socketio.client.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SocketIoProperties.class)
-@Import(NamedSocketIoClientsRegistrar.class)
+@Import({ NamedSocketIoClientsRegistrar.class, SocketIoEmittersRegistrar.class })
 public final class SocketIoAutoConfiguration {
 
 	@Bean
@@ -84,9 +85,16 @@ public final class SocketIoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SocketIoClientNamespaces socketIoClientNamespaces(SocketIoClientFactory factory,
+			ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new SocketIoClientNamespaces(factory, listeners.getIfAvailable(), beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	SocketIoClientLifecycle socketIoClientLifecycle(ConfigurableListableBeanFactory beanFactory,
-			SocketIoClientFactory factory, ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners,
-			ApplicationEventPublisher events) {
+			SocketIoClientFactory factory, SocketIoClientNamespaces namespaces, ApplicationEventPublisher events) {
 		Map<String, SocketIoClient> clients = new LinkedHashMap<>();
 		for (String name : factory.clientNames()) {
 			String beanName = SocketIoClientFactory.beanName(name);
@@ -94,7 +102,7 @@ public final class SocketIoAutoConfiguration {
 				clients.put(name, beanFactory.getBean(beanName, SocketIoClient.class));
 			}
 		}
-		return new SocketIoClientLifecycle(clients, factory, listeners.getIfAvailable(), events);
+		return new SocketIoClientLifecycle(clients, factory, namespaces, events);
 	}
 
 }

@@ -18,10 +18,8 @@ package io.github.springsocketio.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +32,6 @@ import io.github.springsocketio.event.SocketIoConnectedEvent;
 import io.github.springsocketio.event.SocketIoDisconnectedEvent;
 import io.github.springsocketio.event.SocketIoReconnectAttemptEvent;
 import io.github.springsocketio.event.SocketIoReconnectFailedEvent;
-import io.github.springsocketio.listener.SocketIoListenerAnnotationBeanPostProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +40,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Connects the auto-configured clients once the context is refreshed (those with
- * {@code auto-connect}), joining the namespaces their listeners name, and disconnects them on
+ * {@code auto-connect}), joining the namespaces their listeners and emitters name, and disconnects them on
  * shutdown. A client with {@code fail-fast} fails startup when its first connect fails;
  * the others connect in the background. Publishes the clients' application events (see
  * {@link io.github.springsocketio.event.SocketIoClientEvent}).
@@ -59,7 +56,7 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 
 	private final SocketIoClientFactory factory;
 
-	private final @Nullable SocketIoListenerAnnotationBeanPostProcessor listeners;
+	private final SocketIoClientNamespaces namespaces;
 
 	private final ApplicationEventPublisher events;
 
@@ -71,14 +68,14 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 	 * Creates the lifecycle.
 	 * @param clients the clients by name
 	 * @param factory the factory that knows their settings
-	 * @param listeners the listener post-processor, or {@code null}
+	 * @param namespaces the namespaces each client joins
 	 * @param events publishes the clients' application events
 	 */
 	public SocketIoClientLifecycle(Map<String, SocketIoClient> clients, SocketIoClientFactory factory,
-			@Nullable SocketIoListenerAnnotationBeanPostProcessor listeners, ApplicationEventPublisher events) {
+			SocketIoClientNamespaces namespaces, ApplicationEventPublisher events) {
 		this.clients = new LinkedHashMap<>(clients);
 		this.factory = factory;
-		this.listeners = listeners;
+		this.namespaces = namespaces;
 		this.events = events;
 	}
 
@@ -115,11 +112,7 @@ public class SocketIoClientLifecycle implements SmartLifecycle {
 	}
 
 	private List<String> namespaces(String name) {
-		Set<String> namespaces = new LinkedHashSet<>(this.factory.settings(name).getNamespaces());
-		if (this.listeners != null) {
-			namespaces.addAll(this.listeners.namespacesOf(name));
-		}
-		return List.copyOf(namespaces);
+		return this.namespaces.of(name);
 	}
 
 	private void publishEvents(String name, SocketIoClient client) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * One namespace of a {@link SocketIoClient}'s connection: emits to it, and handlers for its events.
@@ -109,6 +110,20 @@ public interface SocketIoSocket {
 	 * @throws NotConnectedException when the connection dropped first
 	 */
 	<T> @Nullable T call(String event, Class<T> type, Object... args);
+
+	/**
+	 * Sends an event and waits for its acknowledgement, converting its first argument to a
+	 * generic type such as {@code List<Order>}.
+	 * @param <T> the type of the result
+	 * @param event the event's name
+	 * @param type the type of the acknowledgement's first argument
+	 * @param args the arguments
+	 * @return the first argument of the acknowledgement, or {@code null} when it has none
+	 * @throws AckTimeoutException when no acknowledgement came within the ack timeout
+	 * @throws NotConnectedException when the connection dropped first
+	 * @since 0.2.0
+	 */
+	<T> @Nullable T call(String event, TypeReference<T> type, Object... args);
 
 	/**
 	 * The emits waiting in the send buffer for the namespace to connect.

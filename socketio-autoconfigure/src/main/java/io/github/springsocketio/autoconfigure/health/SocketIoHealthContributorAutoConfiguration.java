@@ -16,17 +16,14 @@
 package io.github.springsocketio.autoconfigure.health;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.springsocketio.autoconfigure.SocketIoAutoConfiguration;
 import io.github.springsocketio.autoconfigure.SocketIoClientFactory;
+import io.github.springsocketio.autoconfigure.SocketIoClientNamespaces;
 import io.github.springsocketio.autoconfigure.SocketIoProperties;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.health.SocketIoHealthIndicator;
-import io.github.springsocketio.listener.SocketIoListenerAnnotationBeanPostProcessor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -54,7 +51,7 @@ public final class SocketIoHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "socketIoHealthContributor")
 	CompositeHealthContributor socketIoHealthContributor(ConfigurableListableBeanFactory beanFactory,
-			SocketIoClientFactory factory, ObjectProvider<SocketIoListenerAnnotationBeanPostProcessor> listeners) {
+			SocketIoClientFactory factory, SocketIoClientNamespaces namespaces) {
 		Map<String, SocketIoHealthIndicator> indicators = new LinkedHashMap<>();
 		for (String name : factory.clientNames()) {
 			String beanName = SocketIoClientFactory.beanName(name);
@@ -62,14 +59,9 @@ public final class SocketIoHealthContributorAutoConfiguration {
 				continue;
 			}
 			SocketIoProperties.Client settings = factory.settings(name);
-			Set<String> namespaces = new LinkedHashSet<>(settings.getNamespaces());
-			SocketIoListenerAnnotationBeanPostProcessor processor = listeners.getIfAvailable();
-			if (processor != null) {
-				namespaces.addAll(processor.namespacesOf(name));
-			}
 			String url = (settings.getUrl() != null) ? settings.getUrl() : "";
 			indicators.put(name,
-					new SocketIoHealthIndicator(beanFactory.getBean(beanName, SocketIoClient.class), url, namespaces));
+					new SocketIoHealthIndicator(beanFactory.getBean(beanName, SocketIoClient.class), url, namespaces.of(name)));
 		}
 		return CompositeHealthContributor.fromMap(indicators);
 	}

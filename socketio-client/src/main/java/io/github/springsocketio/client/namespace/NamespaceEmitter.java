@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 import io.github.springsocketio.client.Arguments;
 import io.github.springsocketio.client.OutboundEvent;
@@ -130,10 +131,10 @@ final class NamespaceEmitter {
 	 * Waits for an acknowledgement and converts its first argument.
 	 * @return the first argument, or {@code null} when the acknowledgement had none
 	 */
-	static <T> @Nullable T awaitFirst(CompletableFuture<Arguments> reply, Class<T> type) {
+	static <T> @Nullable T awaitFirst(CompletableFuture<Arguments> reply, Function<Arguments, @Nullable T> first) {
 		try {
 			Arguments arguments = reply.get();
-			return arguments.isEmpty() ? null : arguments.get(0, type);
+			return arguments.isEmpty() ? null : first.apply(arguments);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -32,6 +32,7 @@ import io.github.springsocketio.client.Subscription;
 import io.github.springsocketio.client.concurrent.BlockingCalls;
 import io.github.springsocketio.client.concurrent.ConnectWait;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * A {@link Namespace} as applications see it: emits go to its {@link NamespaceEmitter}, handlers
@@ -117,7 +118,15 @@ final class NamespaceSocket implements SocketIoSocket {
 	@Override
 	public <T> @Nullable T call(String event, Class<T> type, Object... args) {
 		BlockingCalls.check(this.host.serial(), "call(..)", "emitWithAck(..)");
-		return NamespaceEmitter.awaitFirst(this.emitter.emitWithAck(event, this.ackTimeout, true, args), type);
+		return NamespaceEmitter.awaitFirst(this.emitter.emitWithAck(event, this.ackTimeout, true, args),
+				(arguments) -> arguments.get(0, type));
+	}
+
+	@Override
+	public <T> @Nullable T call(String event, TypeReference<T> type, Object... args) {
+		BlockingCalls.check(this.host.serial(), "call(..)", "emitWithAck(..)");
+		return NamespaceEmitter.awaitFirst(this.emitter.emitWithAck(event, this.ackTimeout, true, args),
+				(arguments) -> arguments.get(0, type));
 	}
 
 	@Override
