@@ -34,7 +34,7 @@ public class ChatController {
 	}
 
 	@PostMapping("/messages")
-	public Map<?, ?> post(@RequestBody NewMessage message) {
+	public Map<String, Object> post(@RequestBody NewMessage message) {
 		return this.chat.post(message.author(), message.text());
 	}
 

@@ -1,9 +1,7 @@
 package io.github.springsocketio.sample;
 
-import java.time.Duration;
 import java.util.Map;
 
-import io.github.springsocketio.client.SocketIoClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,10 +10,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChatService {
 
-	private final SocketIoClient client;
+	private final ChatEmitter chat;
 
-	public ChatService(SocketIoClient client) {
-		this.client = client;
+	public ChatService(ChatEmitter chat) {
+		this.chat = chat;
 	}
 
 	/**
@@ -24,9 +22,8 @@ public class ChatService {
 	 * @param text what it says
 	 * @return the server's confirmation
 	 */
-	public Map<?, ?> post(String author, String text) {
-		return this.client.socket("/").timeout(Duration.ofSeconds(5))
-			.call("chat", Map.class, new ChatMessage(author, text, 0));
+	public Map<String, Object> post(String author, String text) {
+		return this.chat.send(new ChatMessage(author, text, 0));
 	}
 
 }
