@@ -149,6 +149,7 @@ public class SocketIoClientFactory {
 				() -> SocketIoClient.builder(requiredUrl(prefix, client.getUrl())));
 		valid(prefix + ".transports", client.getTransports(),
 				() -> builder.transports(client.getTransports().toArray(Transport[]::new)));
+		builder.name(clientName);
 		builder.upgrade(client.isUpgrade());
 		WebSocketImplementation implementation = client.getWebsocketImplementation();
 		if (implementation != null) {

@@ -123,7 +123,7 @@ public class SocketIoProperties {
 		private String path = "/socket.io";
 
 		/**
-		 * Namespaces joined at connect; namespaces named by listeners are added.
+		 * Namespaces joined at connect; namespaces named by listeners and emitters are added.
 		 */
 		private List<String> namespaces = new ArrayList<>(List.of("/"));
 
@@ -223,6 +223,11 @@ public class SocketIoProperties {
 		 * How long shutdown waits for the send buffer to be flushed.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Whether to enable observation of emits and handlings.
+		 */
+		private boolean observationEnabled = false;
 
 		public @Nullable String getUrl() {
 			return this.url;
@@ -398,6 +403,14 @@ public class SocketIoProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 	}

@@ -41,6 +41,10 @@ import javax.net.ssl.SSLContext;
 
 import io.github.springsocketio.client.connection.ClientOptions;
 import io.github.springsocketio.client.connection.DefaultSocketIoClient;
+import io.github.springsocketio.client.connection.ObservationOptions;
+import io.github.springsocketio.observation.SocketIoEmitObservationConvention;
+import io.github.springsocketio.observation.SocketIoHandleObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.client.WebSocketClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -310,6 +314,12 @@ public interface SocketIoClient extends AutoCloseable {
 		/** The protocol revision of a client that names none: found out per server. */
 		public static final ProtocolVersion DEFAULT_PROTOCOL = ProtocolVersion.AUTO;
 
+		/** The name of a client that is given none, as Spring Boot names its primary client. */
+		public static final String DEFAULT_NAME = "default";
+
+		/** How many distinct event names the observations' {@code event} key keeps by default. */
+		public static final int DEFAULT_MAX_EVENT_TAGS = 100;
+
 		private final URI uri;
 
 		private final Map<String, String> query = new LinkedHashMap<>();
@@ -361,6 +371,16 @@ public interface SocketIoClient extends AutoCloseable {
 		private ProtocolVersion protocol = DEFAULT_PROTOCOL;
 
 		private @Nullable WebSocketClient webSocketClient;
+
+		private String name = DEFAULT_NAME;
+
+		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable SocketIoEmitObservationConvention emitObservationConvention;
+
+		private @Nullable SocketIoHandleObservationConvention handleObservationConvention;
+
+		private int maxEventTags = DEFAULT_MAX_EVENT_TAGS;
 
 		Builder(String url) {
 			Objects.requireNonNull(url, "'url' must not be null");
@@ -705,6 +725,76 @@ public interface SocketIoClient extends AutoCloseable {
 		}
 
 		/**
+		 * The client's name, the {@code client} key of its observations; {@code default} unless set.
+		 * @param name the name
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder name(String name) {
+			Objects.requireNonNull(name, "'name' must not be null");
+			if (name.isBlank()) {
+				throw new IllegalArgumentException("'name' must not be blank");
+			}
+			this.name = name;
+			return this;
+		}
+
+		/**
+		 * Observes every emit ({@code socketio.client.emit}, for an acknowledged emit until its
+		 * acknowledgement or failure) and the handling of every received event
+		 * ({@code socketio.client.handle}, with the handlers running inside it, so that a trace
+		 * context is current in handler code). None without a registry.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry,
+					"'observationRegistry' must not be null");
+			return this;
+		}
+
+		/**
+		 * The names and keys of the observation {@code socketio.client.emit};
+		 * {@link io.github.springsocketio.observation.DefaultSocketIoEmitObservationConvention} by default.
+		 * @param convention the convention
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder emitObservationConvention(SocketIoEmitObservationConvention convention) {
+			this.emitObservationConvention = Objects.requireNonNull(convention, "'convention' must not be null");
+			return this;
+		}
+
+		/**
+		 * The names and keys of the observation {@code socketio.client.handle};
+		 * {@link io.github.springsocketio.observation.DefaultSocketIoHandleObservationConvention} by default.
+		 * @param convention the convention
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder handleObservationConvention(SocketIoHandleObservationConvention convention) {
+			this.handleObservationConvention = Objects.requireNonNull(convention, "'convention' must not be null");
+			return this;
+		}
+
+		/**
+		 * How many distinct event names the observations' {@code event} key keeps; the others are
+		 * {@code other}, so that a server sending ever new names cannot make the keys unbounded.
+		 * 100 by default, as the metrics' {@code event} tag.
+		 * @param maxEventTags the limit, 0 or more
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder maxEventTags(int maxEventTags) {
+			if (maxEventTags < 0) {
+				throw new IllegalArgumentException("'maxEventTags' must not be negative, not " + maxEventTags);
+			}
+			this.maxEventTags = maxEventTags;
+			return this;
+		}
+
+		/**
 		 * Builds the client; it does not connect until {@link SocketIoClient#connect()}.
 		 * @return the client
 		 */
@@ -722,7 +812,9 @@ public interface SocketIoClient extends AutoCloseable {
 					(this.cookieStore != null) ? this.cookieStore : new CookieManager().getCookieStore(), this.proxy,
 					(this.webSocketImplementation != null) ? this.webSocketImplementation
 							: ClientOptions.defaultWebSocketImplementation(this.proxy),
-					this.webSocketClient, this.protocol);
+					this.webSocketClient, this.protocol,
+					new ObservationOptions(this.name, this.observationRegistry, this.emitObservationConvention,
+							this.handleObservationConvention, this.maxEventTags));
 		}
 
 		private Map<String, List<String>> copyHeaders() {

@@ -49,7 +49,7 @@ public record ClientOptions(URI uri, List<Transport> transports, boolean upgrade
 		long sendBufferMaxBytes, @Nullable SSLContext sslContext, @Nullable JsonMapper jsonMapper,
 		@Nullable Executor handlerExecutor, List<SocketIoInterceptor> interceptors, CookieStore cookieStore,
 		@Nullable ProxySelector proxy, WebSocketImplementation webSocketImplementation,
-		@Nullable WebSocketClient webSocketClient, ProtocolVersion protocol) {
+		@Nullable WebSocketClient webSocketClient, ProtocolVersion protocol, ObservationOptions observation) {
 
 	/**
 	 * The WebSocket stack of a client that chose none: Netty's where it is on the class path, as it

@@ -36,6 +36,7 @@ import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
 import io.github.springsocketio.client.engine.CloseReason;
 import io.github.springsocketio.client.engine.EngineSession;
+import io.github.springsocketio.client.namespace.EventObservations;
 import io.github.springsocketio.client.namespace.Namespace;
 import io.github.springsocketio.client.namespace.NamespaceHost;
 import io.github.springsocketio.client.namespace.NamespaceOptions;
@@ -134,7 +135,7 @@ final class Connection implements NamespaceHost {
 		this.options = options;
 		this.namespaceOptions = new NamespaceOptions(options.ackTimeout(), options.retries(),
 				options.sendBufferMaxPackets(), options.maxPendingInboundEvents(), options.inboundOverflow(),
-				options.auth(), options.query(), options.interceptors());
+				options.auth(), options.query(), options.interceptors(), observations(options.observation()));
 		this.loggedUrl = Redaction.url(options.uri().toString());
 		this.mapper = (options.jsonMapper() != null) ? options.jsonMapper() : DEFAULT_MAPPER;
 		this.encoder = new SocketPacketEncoder(this.mapper);
@@ -689,6 +690,11 @@ final class Connection implements NamespaceHost {
 			this.fallback.restart();
 			openEngine();
 		}
+	}
+
+	private static @Nullable EventObservations observations(ObservationOptions options) {
+		return (options.registry() != null) ? new EventObservations(options.clientName(), options.registry(),
+				options.emitConvention(), options.handleConvention(), options.maxEventTags()) : null;
 	}
 
 }

@@ -32,6 +32,8 @@ import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.protocol.EncodedPacket;
 import io.github.springsocketio.client.protocol.SocketPacket;
 import io.github.springsocketio.client.protocol.SocketPacketType;
+import io.github.springsocketio.observation.SocketIoEventContext;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -70,9 +72,31 @@ final class NamespaceEmitter {
 	 * @param volatileEmit whether to drop it when not connected
 	 */
 	void emit(String event, Object[] args, boolean volatileEmit) {
+		EventObservations observations = this.host.options().observations();
+		if (observations == null) {
+			emitUnobserved(event, args, volatileEmit);
+			return;
+		}
+		Observation observation = observations.emit(this.namespace, event, false).start();
+		boolean sent;
+		try (Observation.Scope scope = observation.openScope()) {
+			sent = emitUnobserved(event, args, volatileEmit);
+		}
+		catch (RuntimeException ex) {
+			EventObservations.end(observation, SocketIoEventContext.ERROR, ex);
+			throw ex;
+		}
+		EventObservations.end(observation, sent ? SocketIoEventContext.OK : SocketIoEventContext.VETOED, null);
+	}
+
+	/**
+	 * Sends an event without an acknowledgement, unobserved.
+	 * @return false when an interceptor vetoed it
+	 */
+	private boolean emitUnobserved(String event, Object[] args, boolean volatileEmit) {
 		OutboundEvent outbound = prepare(event, args);
 		if (outbound == null) {
-			return;
+			return false;
 		}
 		if (this.retryQueue != null && !volatileEmit) {
 			retry(outbound, this.host.options().ackTimeout()).exceptionally((failure) -> {
@@ -80,7 +104,7 @@ final class NamespaceEmitter {
 						+ failure.getMessage());
 				return null;
 			});
-			return;
+			return true;
 		}
 		OutgoingEmit emit = new OutgoingEmit(encode(outbound, SocketPacket.NO_ACK), outbound, null);
 		if (volatileEmit) {
@@ -91,7 +115,7 @@ final class NamespaceEmitter {
 				}
 				catch (SendBufferFullException ex) {
 					logger.debug("Dropped a volatile emit of '" + event + "': the send buffer is full");
-					return;
+					return true;
 				}
 				this.host.serial().executeHere(() -> {
 					try {
@@ -102,9 +126,10 @@ final class NamespaceEmitter {
 					}
 				});
 			}
-			return;
+			return true;
 		}
 		send(emit);
+		return true;
 	}
 
 	/**
@@ -114,10 +139,28 @@ final class NamespaceEmitter {
 	 * @return the acknowledgement's arguments
 	 */
 	CompletableFuture<Arguments> emitWithAck(String event, Duration timeout, boolean blockingCaller, Object[] args) {
+		EventObservations observations = this.host.options().observations();
+		if (observations == null) {
+			return emitWithAckUnobserved(event, timeout, blockingCaller, args);
+		}
+		Observation observation = observations.emit(this.namespace, event, true).start();
+		CompletableFuture<Arguments> reply;
+		try (Observation.Scope scope = observation.openScope()) {
+			reply = emitWithAckUnobserved(event, timeout, blockingCaller, args);
+		}
+		catch (RuntimeException ex) {
+			EventObservations.end(observation, SocketIoEventContext.ERROR, ex);
+			throw ex;
+		}
+		EventObservations.stopOnReply(observation, reply);
+		return reply;
+	}
+
+	private CompletableFuture<Arguments> emitWithAckUnobserved(String event, Duration timeout,
+			boolean blockingCaller, Object[] args) {
 		OutboundEvent outbound = prepare(event, args);
 		if (outbound == null) {
-			return CompletableFuture.failedFuture(
-					new SocketIoException("The emit of '" + event + "' was vetoed by an interceptor"));
+			return CompletableFuture.failedFuture(new EventObservations.VetoedEmitException(event));
 		}
 		if (this.retryQueue != null) {
 			return retry(outbound, timeout);

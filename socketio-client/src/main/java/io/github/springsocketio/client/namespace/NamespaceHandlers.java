@@ -36,6 +36,8 @@ import io.github.springsocketio.client.SocketIoInterceptor;
 import io.github.springsocketio.client.Subscription;
 import io.github.springsocketio.client.concurrent.SerialExecutor;
 import io.github.springsocketio.client.protocol.SocketPacket;
+import io.github.springsocketio.observation.SocketIoEventContext;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,8 @@ final class NamespaceHandlers {
 
 	private final UnreceivedEvents unreceived;
 
+	private final @Nullable EventObservations observations;
+
 	private final Map<String, List<EventHandler>> events = new ConcurrentHashMap<>();
 
 	private final List<AnyEventHandler> anyEvent = new CopyOnWriteArrayList<>();
@@ -80,6 +84,7 @@ final class NamespaceHandlers {
 		this.serial = new SerialExecutor(host.handlerExecutor());
 		this.backlog = new InboundBacklog(host, namespace);
 		this.unreceived = new UnreceivedEvents(host, namespace);
+		this.observations = host.options().observations();
 	}
 
 	// Registration (any thread)
@@ -146,7 +151,7 @@ final class NamespaceHandlers {
 		}
 		this.serial.execute(() -> {
 			try {
-				handle(event, ack);
+				observeHandling(event, ack);
 			}
 			finally {
 				this.backlog.handled();
@@ -211,11 +216,38 @@ final class NamespaceHandlers {
 		});
 	}
 
-	private void handle(InboundEvent received, Ack ack) {
+	/**
+	 * Handles an event inside its observation, if any, so that a trace context is current in the
+	 * interceptors and the handlers.
+	 */
+	private void observeHandling(InboundEvent event, Ack ack) {
+		if (this.observations == null) {
+			handle(event, ack, null);
+			return;
+		}
+		Observation observation = this.observations.handle(this.namespace, event.event()).start();
+		try (Observation.Scope scope = observation.openScope()) {
+			handle(event, ack, observation);
+		}
+		catch (RuntimeException | Error ex) {
+			EventObservations.record(observation, SocketIoEventContext.ERROR, ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	/**
+	 * Runs the interceptors and the handlers of an event, and records how it went in its
+	 * observation, if any.
+	 */
+	private void handle(InboundEvent received, Ack ack, @Nullable Observation observation) {
 		InboundEvent event = received;
 		for (SocketIoInterceptor interceptor : this.interceptors) {
 			event = interceptor.beforeHandle(event);
 			if (event == null) {
+				EventObservations.record(observation, SocketIoEventContext.DROPPED, null);
 				return;
 			}
 		}
@@ -240,6 +272,8 @@ final class NamespaceHandlers {
 		if (list != null || !this.anyEvent.isEmpty()) {
 			this.host.observers().handled(this.namespace, handled.event(), System.nanoTime() - started, error);
 		}
+		EventObservations.record(observation, (error != null) ? SocketIoEventContext.ERROR : SocketIoEventContext.OK,
+				error);
 	}
 
 	private static @Nullable Throwable firstError(@Nullable Throwable first, @Nullable Throwable next) {

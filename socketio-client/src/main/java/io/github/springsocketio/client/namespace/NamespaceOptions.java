@@ -35,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  * @param auth the CONNECT payload per namespace, or {@code null} for none
  * @param query the client's query parameters
  * @param interceptors the interceptors, in order
+ * @param observations observes emits and handlings, or {@code null} for no observations
  */
 public record NamespaceOptions(Duration ackTimeout, int retries, int sendBufferMaxPackets,
 		int maxPendingInboundEvents, InboundOverflow inboundOverflow, @Nullable AuthProvider auth,
-		Map<String, String> query, List<SocketIoInterceptor> interceptors) {
+		Map<String, String> query, List<SocketIoInterceptor> interceptors,
+		@Nullable EventObservations observations) {
 
 }

@@ -83,12 +83,12 @@ final class FakeNamespaceHost implements NamespaceHost, AutoCloseable {
 
 	static NamespaceOptions options(int retries, Duration ackTimeout, int sendBufferMaxPackets) {
 		return new NamespaceOptions(ackTimeout, retries, sendBufferMaxPackets, 10_000, InboundOverflow.PAUSE, null,
-				Map.of("v", "1"), List.of());
+				Map.of("v", "1"), List.of(), null);
 	}
 
 	static NamespaceOptions options(int maxPendingInboundEvents, InboundOverflow overflow) {
 		return new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, maxPendingInboundEvents, overflow, null, Map.of(),
-				List.of());
+				List.of(), null);
 	}
 
 	/**

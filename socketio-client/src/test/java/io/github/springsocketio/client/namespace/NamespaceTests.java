@@ -232,7 +232,7 @@ class NamespaceTests {
 		this.host = new FakeNamespaceHost(
 				new NamespaceOptions(Duration.ofSeconds(10), 0, 1000, 10_000, InboundOverflow.PAUSE,
 						(namespace) -> Map.of("token", "a b&c"),
-						Map.of("v", "1"), List.of()),
+						Map.of("v", "1"), List.of(), null),
 				SocketProtocol.V4);
 		Namespace root = new Namespace(this.host, "/");
 		Namespace chat = new Namespace(this.host, "/chat");
