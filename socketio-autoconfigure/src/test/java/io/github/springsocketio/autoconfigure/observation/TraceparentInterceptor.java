@@ -48,7 +48,7 @@ class TraceparentInterceptor implements SocketIoInterceptor {
 		Map<String, Object> traced = new HashMap<>(auth);
 		Span connect = this.tracer.nextSpan().name("socketio connect " + namespace).start();
 		try {
-			inject(connect, traced);
+			this.propagator.inject(connect.context(), traced, Map::put);
 		}
 		finally {
 			connect.end();
@@ -63,14 +63,10 @@ class TraceparentInterceptor implements SocketIoInterceptor {
 			return event;
 		}
 		Map<String, Object> headers = new HashMap<>();
-		inject(span, headers);
+		this.propagator.inject(span.context(), headers, Map::put);
 		List<Object> arguments = new ArrayList<>(event.arguments());
 		arguments.add(Map.of("headers", headers));
 		return event.withArguments(arguments);
-	}
-
-	private void inject(Span span, Map<String, Object> carrier) {
-		this.propagator.inject(span.context(), carrier, (map, key, value) -> map.put(key, value));
 	}
 
 }
