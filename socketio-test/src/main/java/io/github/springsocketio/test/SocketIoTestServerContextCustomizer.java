@@ -22,6 +22,7 @@ import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
@@ -30,6 +31,13 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Starts the server before the context refreshes, points the URL properties at it, registers it
  * as the bean {@value #BEAN_NAME} and closes it with the context. Equal for equal settings, so
  * that such tests share a cached context.
+ * <p>
+ * When the context is processed ahead of time ({@code process-test-aot}), no server is started:
+ * the URL properties are set to {@value #AOT_PROCESSING_URL}, so that what they decide when the
+ * bean definitions are made (such as the named clients under {@code socketio.clients.*}) is
+ * decided as at run time, and the context loaded from the generated code at run time
+ * ({@code spring.aot.enabled}) starts its own server here. Neither the server nor its port is
+ * part of the generated code.
  *
  * @author springsocketio
  * @since 0.1.0
@@ -37,6 +45,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 final class SocketIoTestServerContextCustomizer implements ContextCustomizer {
 
 	static final String BEAN_NAME = "socketIoTestServer";
+
+	/** The URL while the context is processed ahead of time, when no server runs. */
+	static final String AOT_PROCESSING_URL = "http://aot-processing.invalid";
 
 	private final List<String> urlProperties;
 
@@ -46,15 +57,23 @@ final class SocketIoTestServerContextCustomizer implements ContextCustomizer {
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			setUrl(context, AOT_PROCESSING_URL);
+			return;
+		}
 		SocketIoTestServer server = SocketIoTestServer.start();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		this.urlProperties.forEach((name) -> properties.put(name, server.url()));
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
+		setUrl(context, server.url());
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, server);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(BEAN_NAME, server::close);
 		}
+	}
+
+	private void setUrl(ConfigurableApplicationContext context, String url) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		this.urlProperties.forEach((name) -> properties.put(name, url));
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
 	}
 
 	@Override
