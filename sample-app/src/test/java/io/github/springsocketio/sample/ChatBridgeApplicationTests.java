@@ -7,10 +7,14 @@ import java.util.Map;
 import io.github.springsocketio.test.AutoConfigureSocketIoTestServer;
 import io.github.springsocketio.test.SocketIoTestServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
@@ -21,7 +25,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample end to end: a message posted over REST reaches the chat server, comes back to the
  * listener and shows in GET /messages. The chat server is the in-JVM test server playing the
- * chat room, so these tests need no Node.js.
+ * chat room, so these tests need no Node.js. {@code ./mvnw verify} runs them twice: as usual, and
+ * on the context that {@code process-test-aot} generated ({@code spring.aot.enabled}, in the
+ * {@code aot} execution of the surefire plugin in {@code pom.xml}), as a native image runs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureSocketIoTestServer
@@ -39,6 +45,9 @@ class ChatBridgeApplicationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
 
 	@Test
 	void postsAMessageAndReadsItBack() {
@@ -77,6 +86,16 @@ class ChatBridgeApplicationTests {
 		assertThat(scrape).contains("socketio_client_connected{client=\"default\",namespace=\"/\"} 1")
 			.containsPattern("socketio_client_events_sent_total\\{client=\"default\",event=\"chat\",namespace=\"/\"} [1-9]")
 			.contains("socketio_client_ack_seconds_count{client=\"default\",namespace=\"/\",outcome=\"ok\"}");
+	}
+
+	@Test
+	void runsOnTheGeneratedContextInTheAotExecution() {
+		boolean aot = Boolean.getBoolean("sample.aot-execution");
+		assertThat(AotDetector.useGeneratedArtifacts()).as("spring.aot.enabled").isEqualTo(aot);
+		AbstractBeanDefinition listener = (AbstractBeanDefinition) this.context.getBeanFactory()
+			.getMergedBeanDefinition("recentMessages");
+		assertThat(listener.getInstanceSupplier() != null).as("the listener's bean definition is generated code")
+			.isEqualTo(aot);
 	}
 
 }
