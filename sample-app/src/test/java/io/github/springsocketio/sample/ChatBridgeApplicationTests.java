@@ -5,17 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springsocketio.test.AutoConfigureSocketIoTestServer;
-import io.github.springsocketio.test.SocketIoTestServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.AotDetector;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
@@ -31,17 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureSocketIoTestServer
+@Import(ChatRoomConfiguration.class)
 class ChatBridgeApplicationTests {
-
-	@TestConfiguration
-	static class ChatRoomConfiguration {
-
-		@Bean
-		InitializingBean chatRoom(SocketIoTestServer server) {
-			return () -> ChatRoom.open(server);
-		}
-
-	}
 
 	@LocalServerPort
 	private int port;

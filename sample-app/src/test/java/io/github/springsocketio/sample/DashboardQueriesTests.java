@@ -29,12 +29,10 @@ import io.github.springsocketio.test.AutoConfigureSocketIoTestServer;
 import io.github.springsocketio.test.SocketIoTestServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 		"management.metrics.distribution.percentiles-histogram.socketio.client.handler=true",
 		"management.metrics.distribution.percentiles-histogram.socketio.client.ack=true" })
 @AutoConfigureSocketIoTestServer
+@Import(ChatRoomConfiguration.class)
 class DashboardQueriesTests {
 
 	private static final Path DASHBOARD = Path.of("../dashboards/socketio-client.json");
@@ -70,16 +69,6 @@ class DashboardQueriesTests {
 	 * is on the dashboard.
 	 */
 	private static final Map<String, String> NOT_ON_DASHBOARD = Map.of();
-
-	@TestConfiguration
-	static class ChatRoomConfiguration {
-
-		@Bean
-		InitializingBean chatRoom(SocketIoTestServer server) {
-			return () -> ChatRoom.open(server);
-		}
-
-	}
 
 	@LocalServerPort
 	private int port;
