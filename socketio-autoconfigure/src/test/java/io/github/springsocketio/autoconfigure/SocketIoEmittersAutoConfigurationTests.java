@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.springsocketio.autoconfigure.metrics.SocketIoMetricsAutoConfiguration;
+import io.github.springsocketio.autoconfigure.observation.SocketIoObservationAutoConfiguration;
 import io.github.springsocketio.client.OutboundEvent;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoInterceptor;
@@ -30,24 +31,27 @@ import io.github.springsocketio.emitter.unknownclient.Lost;
 import io.github.springsocketio.test.SocketIoServerExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * {@code @SocketIoEmitter} interfaces in the application's packages become beans, against the
- * reference Node server: injected into a service, on a named client, seen by interceptors and
- * metrics, and startup failures for what cannot be served.
+ * reference Node server: injected into a service, on a named client, seen by interceptors,
+ * metrics and observations, and startup failures for what cannot be served.
  */
 class SocketIoEmittersAutoConfigurationTests {
 
@@ -56,9 +60,12 @@ class SocketIoEmittersAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withBean(SimpleMeterRegistry.class)
+		.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, MetricsAutoConfiguration.class,
-				SocketIoAutoConfiguration.class, SocketIoMetricsAutoConfiguration.class))
+				ObservationAutoConfiguration.class, SocketIoAutoConfiguration.class,
+				SocketIoMetricsAutoConfiguration.class, SocketIoObservationAutoConfiguration.class))
 		.withPropertyValues("management.metrics.use-global-registry=false", "socketio.client.url=" + server.url(),
+				"socketio.client.observation-enabled=true",
 				"socketio.client.fail-fast=true", "socketio.clients.billing.url=" + server.url());
 
 	@Test
@@ -76,6 +83,11 @@ class SocketIoEmittersAutoConfigurationTests {
 				.tags("client", "default", "namespace", "/chat", "event", "count")
 				.counter()
 				.count()).isEqualTo(1));
+			assertThat(context.getBean(TestObservationRegistry.class))
+				.hasAnObservation((observation) -> observation.hasNameEqualTo("socketio.client.emit")
+					.hasLowCardinalityKeyValue("namespace", "/chat")
+					.hasLowCardinalityKeyValue("event", "add")
+					.hasLowCardinalityKeyValue("outcome", "ok"));
 		});
 	}
 
