@@ -15,6 +15,7 @@
  */
 package io.github.springsocketio.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,9 @@ public class SocketIoClientMetrics implements MeterBinder {
 
 	/** The {@code event} tag of the names beyond the limit. */
 	public static final String OTHER_EVENTS = "other";
+
+	/** The reasons of {@code socketio.client.events.dropped}, as the client reports them. */
+	private static final List<String> DROP_REASONS = List.of("overflow", "unreceived");
 
 	private final SocketIoClient client;
 
@@ -156,22 +160,28 @@ public class SocketIoClientMetrics implements MeterBinder {
 		}
 
 		private void connects(String namespace, String outcome) {
-			Counter.builder("socketio.client.connects")
+			connectsCounter(namespaceTags(namespace), outcome).increment();
+		}
+
+		private Counter connectsCounter(Tags namespaceTags, String outcome) {
+			return Counter.builder("socketio.client.connects")
 				.description("Connects of a namespace, by outcome")
-				.tags(namespaceTags(namespace))
+				.tags(namespaceTags)
 				.tag("outcome", outcome)
-				.register(this.registry)
-				.increment();
+				.register(this.registry);
 		}
 
 		@Override
 		public void disconnected(String namespace, DisconnectReason reason) {
-			Counter.builder("socketio.client.disconnects")
+			disconnectsCounter(namespaceTags(namespace), reason).increment();
+		}
+
+		private Counter disconnectsCounter(Tags namespaceTags, DisconnectReason reason) {
+			return Counter.builder("socketio.client.disconnects")
 				.description("Disconnects of a connected namespace, by reason")
-				.tags(namespaceTags(namespace))
+				.tags(namespaceTags)
 				.tag("reason", reason.wireName())
-				.register(this.registry)
-				.increment();
+				.register(this.registry);
 		}
 
 		@Override
@@ -202,12 +212,16 @@ public class SocketIoClientMetrics implements MeterBinder {
 		@Override
 		public void eventDropped(String namespace, String event, String reason) {
 			this.dropped.computeIfAbsent(namespace, (key) -> new ConcurrentHashMap<>())
-				.computeIfAbsent(reason, (key) -> Counter.builder("socketio.client.events.dropped")
-					.description("Received events dropped before any handler saw them, by reason")
-					.tags(namespaceTags(namespace))
-					.tag("reason", reason)
-					.register(this.registry))
+				.computeIfAbsent(reason, (key) -> droppedCounter(namespaceTags(namespace), reason))
 				.increment();
+		}
+
+		private Counter droppedCounter(Tags namespaceTags, String reason) {
+			return Counter.builder("socketio.client.events.dropped")
+				.description("Received events dropped before any handler saw them, by reason")
+				.tags(namespaceTags)
+				.tag("reason", reason)
+				.register(this.registry);
 		}
 
 		@Override
@@ -292,8 +306,25 @@ public class SocketIoClientMetrics implements MeterBinder {
 					.description("Emits waiting in the send buffer for the namespace to connect")
 					.tags(namespaceTags)
 					.register(this.registry);
+				registerAtZero(namespaceTags);
 			}
 			return namespaceTags;
+		}
+
+		/**
+		 * Registers the counters of a namespace whose tag values are known in advance, so that a
+		 * rate over them sees their first increment (Prometheus cannot tell the first value of a
+		 * new series from a counter that was already there).
+		 */
+		private void registerAtZero(Tags namespaceTags) {
+			connectsCounter(namespaceTags, "success");
+			connectsCounter(namespaceTags, "failure");
+			for (DisconnectReason reason : DisconnectReason.values()) {
+				disconnectsCounter(namespaceTags, reason);
+			}
+			for (String reason : DROP_REASONS) {
+				droppedCounter(namespaceTags, reason);
+			}
 		}
 
 	}

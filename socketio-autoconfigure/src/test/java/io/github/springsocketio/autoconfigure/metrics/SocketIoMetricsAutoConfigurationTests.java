@@ -182,6 +182,10 @@ class SocketIoMetricsAutoConfigurationTests {
 			CompletableFuture<DisconnectReason> disconnected = new CompletableFuture<>();
 			client.socket("/").onDisconnect(disconnected::complete);
 			client.connect();
+			// Known tag values start at 0, so that a rate sees the first increment.
+			assertThat(counter(registry, "socketio.client.disconnects", "reason", "io server disconnect")).isZero();
+			assertThat(counter(registry, "socketio.client.connects", "outcome", "failure")).isZero();
+			assertThat(counter(registry, "socketio.client.events.dropped", "reason", "overflow")).isZero();
 			client.emit("disconnect-me");
 			assertThat(disconnected.get(TIMEOUT, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.IO_SERVER_DISCONNECT);
 			client.emit("echo", "waits");
