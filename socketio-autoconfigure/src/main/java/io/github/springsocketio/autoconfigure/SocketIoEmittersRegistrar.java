@@ -43,7 +43,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Registers a bean for each interface annotated {@link SocketIoEmitter} in the application's
  * packages (those of {@code @SpringBootApplication}, as Boot finds entities and repositories),
- * named as the interface with a lower-case first letter, unless a bean of that name exists.
+ * named as the interface with a lower-case first letter, or by its fully qualified name when
+ * another bean has that name already (an application's own bean of the fully qualified name wins).
  *
  * @author springsocketio
  * @since 0.2.0
@@ -81,6 +82,9 @@ class SocketIoEmittersRegistrar
 			Class<?> type = ClassUtils.resolveClassName(typeName, (this.resourceLoader != null)
 					? this.resourceLoader.getClassLoader() : ClassUtils.getDefaultClassLoader());
 			String beanName = Introspector.decapitalize(type.getSimpleName());
+			if (registry.containsBeanDefinition(beanName)) {
+				beanName = type.getName();
+			}
 			if (!registry.containsBeanDefinition(beanName)) {
 				registry.registerBeanDefinition(beanName, definition(type));
 			}

@@ -23,6 +23,7 @@ import io.github.springsocketio.autoconfigure.observation.SocketIoObservationAut
 import io.github.springsocketio.client.OutboundEvent;
 import io.github.springsocketio.client.SocketIoClient;
 import io.github.springsocketio.client.SocketIoInterceptor;
+import io.github.springsocketio.emitter.app.InvoiceArchive;
 import io.github.springsocketio.emitter.app.Invoices;
 import io.github.springsocketio.emitter.app.OrderService;
 import io.github.springsocketio.emitter.app.Orders;
@@ -95,6 +96,9 @@ class SocketIoEmittersAutoConfigurationTests {
 	void sendsWithTheClientTheEmitterNames() {
 		this.contextRunner.withUserConfiguration(Application.class).run((context) -> {
 			assertThat(context.getBean(Invoices.class).total(40, 2)).isEqualTo(42);
+			// Another bean has the name "invoices": the emitter is named by its class instead.
+			assertThat(context.getBean("invoices")).isInstanceOf(InvoiceArchive.class);
+			assertThat(context.getBean(Invoices.class.getName())).isInstanceOf(Invoices.class);
 			SocketIoClient billing = context.getBean("billingSocketIoClient", SocketIoClient.class);
 			assertThat(billing.isConnected()).isTrue();
 		});
