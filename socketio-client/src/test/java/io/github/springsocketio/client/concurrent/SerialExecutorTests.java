@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,47 @@ class SerialExecutorTests {
 	}
 
 	@Test
+	void runsWhatAnotherThreadQueuedMeanwhileOnTheCallingThreadWithoutAHandOff() {
+		AtomicInteger handOffs = new AtomicInteger();
+		SerialExecutor counted = new SerialExecutor((task) -> {
+			handOffs.incrementAndGet();
+			this.pool.execute(task);
+		});
+		List<Thread> ranOn = new CopyOnWriteArrayList<>();
+		counted.executeHere(() -> runAndJoin(() -> counted.execute(() -> ranOn.add(Thread.currentThread()))));
+		assertThat(ranOn).containsExactly(Thread.currentThread());
+		assertThat(handOffs).hasValue(0);
+	}
+
+	@Test
+	void handsWhatQueuedBeyondABatchToTheExecutorInOrder() throws Exception {
+		AtomicInteger handOffs = new AtomicInteger();
+		SerialExecutor counted = new SerialExecutor((task) -> {
+			handOffs.incrementAndGet();
+			this.pool.execute(task);
+		});
+		int queued = SerialExecutor.BATCH + 10;
+		CountDownLatch done = new CountDownLatch(queued);
+		List<Integer> order = new CopyOnWriteArrayList<>();
+		List<Thread> ranOn = new CopyOnWriteArrayList<>();
+		counted.executeHere(() -> runAndJoin(() -> {
+			for (int i = 0; i < queued; i++) {
+				int index = i;
+				counted.execute(() -> {
+					order.add(index);
+					ranOn.add(Thread.currentThread());
+					done.countDown();
+				});
+			}
+		}));
+		assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(order).isSorted().hasSize(queued);
+		assertThat(ranOn.subList(0, SerialExecutor.BATCH)).containsOnly(Thread.currentThread());
+		assertThat(ranOn.subList(SerialExecutor.BATCH, queued)).doesNotContain(Thread.currentThread());
+		assertThat(handOffs).hasValue(1);
+	}
+
+	@Test
 	void runsWhatATaskLeftForAfterItOnceItLetGoSoThatATaskSubmittedThenRunsHere() {
 		List<String> order = new CopyOnWriteArrayList<>();
 		List<Thread> ranOn = new CopyOnWriteArrayList<>();
@@ -114,6 +156,17 @@ class SerialExecutorTests {
 		List<String> order = new CopyOnWriteArrayList<>();
 		this.serial.afterRelease(() -> order.add("now"));
 		assertThat(order).containsExactly("now");
+	}
+
+	private static void runAndJoin(Runnable action) {
+		Thread other = new Thread(action);
+		other.start();
+		try {
+			other.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void await(CountDownLatch latch) {
