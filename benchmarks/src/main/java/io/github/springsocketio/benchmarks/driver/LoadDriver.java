@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The end-to-end load driver: starts one reference Node server, runs each scenario for each peer
  * in a process of its own (a warm-up, then the measured runs), and prints a markdown table of
- * medians (min–max) with each peer's ratio to the limit client.
+ * medians (min–max) with each peer's ratio to the limit client. The warm-up is made of full-size
+ * runs: for the JVM peers until their JIT compiler has settled, for the Node peers two.
  * <p>
  * Options: {@code --scenarios S1,S2,...} (S1, S1F, S2 to S6, the payload curve P100, P4K, P64K, P1M; and
  * C1, not run by default, against a cluster of two nodes with the Redis adapter behind HAProxy,
@@ -45,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --scale 1.0} (a fraction of each scenario's size, for smoke runs), {@code --server node4}
  * (the reference server, socket.io 4.8.4; {@code node2} or {@code node3}: socket.io 2.5.1 or 3.1.2,
  * which the Node peers of 4.x cannot reach: {@code node2} measures protocol 4; {@code jvm}: the in-JVM
- * test server, in the driver's process), {@code --warmup 5000} (the warm-up run's size, for cold
- * figures; by default it is a run at full size).
+ * test server, in the driver's process), {@code --warmup 5000} (one warm-up run of that size, for
+ * cold figures).
  */
 public final class LoadDriver {
 
@@ -106,7 +107,7 @@ public final class LoadDriver {
 		Path nodeDir = nodeDirectory();
 		installNodePeers(nodeDir);
 		Results results = new Results(this.peers, environment() + ", server " + this.server + ", warm-up "
-				+ ((this.warmup > 0) ? "of " + this.warmup + " operations (cold)" : "at full size") + ", scale " + this.scale);
+				+ ((this.warmup > 0) ? "of " + this.warmup + " operations (cold)" : "in full-size runs") + ", scale " + this.scale);
 		List<String> single = this.scenarios.stream().filter((scenario) -> !scenario.equals(CLUSTER_SCENARIO)).toList();
 		if (!single.isEmpty()) {
 			ReferenceServer server = startServer();

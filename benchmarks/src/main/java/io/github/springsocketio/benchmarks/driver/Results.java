@@ -103,8 +103,26 @@ final class Results {
 		table.append("\nCells: median (min–max) of the measured runs · ratio to the limit's median. ")
 			.append(this.environment)
 			.append('.');
+		table.append(warmups());
 		this.failures.forEach((key, reason) -> table.append("\n- ").append(key).append(" failed: ").append(reason));
 		return table.toString();
+	}
+
+	/** The warm-up runs of each peer: the JVM peers' count depends on their JIT compiler. */
+	private String warmups() {
+		StringBuilder line = new StringBuilder("\nWarm-up runs (JVM peers: until compiling took at most a tenth of a run):");
+		for (String scenario : this.runs.keySet()) {
+			line.append(' ').append(scenario);
+			for (String peer : this.peers) {
+				Double runs = median(scenario, peer, "warmup_runs");
+				if (runs != null) {
+					line.append(' ').append(peer).append(' ').append(runs.intValue());
+				}
+			}
+			line.append(';');
+		}
+		line.setCharAt(line.length() - 1, '.');
+		return line.toString();
 	}
 
 	private String cell(String scenario, String peer, Metric metric, Double limit) {
