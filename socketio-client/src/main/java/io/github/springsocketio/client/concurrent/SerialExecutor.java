@@ -51,6 +51,10 @@ public final class SerialExecutor implements Executor {
 
 	private volatile Thread runner;
 
+	private final Runnable run = this::run;
+
+	private final Runnable submit = this::submit;
+
 	/** What the running task asked to run once it let go; only the runner touches it. */
 	private @Nullable List<Runnable> afterRelease;
 
@@ -131,6 +135,7 @@ public final class SerialExecutor implements Executor {
 				done.complete(null);
 			}
 		});
+		DeferredHandOffs.flush();
 		return BoundedWait.await(done, limit);
 	}
 
@@ -142,16 +147,21 @@ public final class SerialExecutor implements Executor {
 		return this.runner == Thread.currentThread();
 	}
 
+	/** Hands the queued tasks to the executor, at the end of the caller's read if it defers. */
 	private void schedule() {
 		if (this.scheduled.compareAndSet(false, true)) {
-			try {
-				this.executor.execute(this::run);
-			}
-			catch (RejectedExecutionException ex) {
-				this.scheduled.set(false);
-				logger.debug("Dropping tasks: the executor was shut down");
-				this.tasks.clear();
-			}
+			DeferredHandOffs.handOff(this.submit);
+		}
+	}
+
+	private void submit() {
+		try {
+			this.executor.execute(this.run);
+		}
+		catch (RejectedExecutionException ex) {
+			this.scheduled.set(false);
+			logger.debug("Dropping tasks: the executor was shut down");
+			this.tasks.clear();
 		}
 	}
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springsocketio.client.Redaction;
+import io.github.springsocketio.client.concurrent.DeferredHandOffs;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -40,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One WebSocket on Netty. Sends: whatever thread enqueues schedules one task on the channel's
  * event loop, which writes every queued frame and flushes once. Receives: frames on the event
- * loop, fragments put together by the shared assembler.
+ * loop, fragments put together by the shared assembler; the hand-offs of one read's frames to
+ * other threads are made once the read is complete.
  */
 final class NettyWebSocketConnection extends WebSocketConnection {
 
@@ -165,14 +167,22 @@ final class NettyWebSocketConnection extends WebSocketConnection {
 			}
 		}
 
+		/** The frames of one read hand their events and acknowledgements on together, at its end. */
 		@Override
 		public void channelRead(ChannelHandlerContext context, Object message) {
+			DeferredHandOffs.begin();
 			try {
 				received(context, message);
 			}
 			finally {
 				ReferenceCountUtil.release(message);
 			}
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext context) {
+			DeferredHandOffs.end();
+			context.fireChannelReadComplete();
 		}
 
 		private void received(ChannelHandlerContext context, Object message) {
@@ -208,6 +218,7 @@ final class NettyWebSocketConnection extends WebSocketConnection {
 
 		@Override
 		public void channelInactive(ChannelHandlerContext context) {
+			DeferredHandOffs.end();
 			if (!NettyWebSocketConnection.this.opened.isDone()) {
 				NettyWebSocketConnection.this.opened
 					.completeExceptionally(new IOException("The connection closed before the WebSocket handshake completed"));
@@ -218,6 +229,7 @@ final class NettyWebSocketConnection extends WebSocketConnection {
 
 		@Override
 		public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+			DeferredHandOffs.end();
 			if (!NettyWebSocketConnection.this.opened.isDone()) {
 				openFailed(refusal(cause));
 			}

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.Redaction;
+import io.github.springsocketio.client.concurrent.DeferredHandOffs;
 import io.github.springsocketio.client.Transport;
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
@@ -392,15 +393,22 @@ public final class PollingConnector implements TransportConnector {
 			return body.binary() ? protocol.decodeBinaryPayload(body.bytes()) : protocol.decodePayload(body.payloadText());
 		}
 
+		/** The packets of one response hand their events and acknowledgements on together. */
 		private void deliver(List<EnginePacket> packets) {
-			for (EnginePacket packet : packets) {
-				byte[] binary = packet.binary();
-				if (binary != null) {
-					this.listener.onBinary(binary);
+			DeferredHandOffs.begin();
+			try {
+				for (EnginePacket packet : packets) {
+					byte[] binary = packet.binary();
+					if (binary != null) {
+						this.listener.onBinary(binary);
+					}
+					else {
+						this.listener.onText(EngineCodec.encode(packet));
+					}
 				}
-				else {
-					this.listener.onText(EngineCodec.encode(packet));
-				}
+			}
+			finally {
+				DeferredHandOffs.end();
 			}
 		}
 
