@@ -68,10 +68,6 @@ public final class BatchedCompletions {
 
 	private final AtomicBoolean watching = new AtomicBoolean();
 
-	private final Runnable drain = this::drain;
-
-	private final Runnable submitDrainer = this::submitDrainer;
-
 	/**
 	 * Creates the completions of one owner (e.g. a namespace's acknowledgements).
 	 * @param executor runs the completions, and with them the futures' callbacks
@@ -120,18 +116,11 @@ public final class BatchedCompletions {
 		return true;
 	}
 
-	/**
-	 * Runs {@link #drain} on the executor, counted in {@link #drainers} already; at the end of the
-	 * caller's read if it defers its hand-offs.
-	 */
+	/** Runs {@link #drain} on the executor, counted in {@link #drainers} already. */
 	private void startDrainer() {
-		DeferredHandOffs.handOff(this.submitDrainer);
-	}
-
-	private void submitDrainer() {
 		this.progress = System.nanoTime();
 		try {
-			this.executor.execute(this.drain);
+			this.executor.execute(this::drain);
 		}
 		catch (RejectedExecutionException ex) {
 			this.drainers.decrementAndGet();
