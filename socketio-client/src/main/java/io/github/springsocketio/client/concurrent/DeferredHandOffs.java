@@ -30,8 +30,10 @@ import java.util.List;
  * {@link BatchedCompletions} does not: a sender that keeps a window of acknowledgements in flight
  * would see none of a read's until the whole read is worked through, its window empty meanwhile
  * (deferring them saved wake-ups but no throughput in pipelined acks, and one run measured S3 on
- * Netty at 0.72× the limit, its lowest). A hand-off that someone waits for on this thread must not be deferred, and is not:
- * {@link SerialExecutor#runAndWait} hands off at once.
+ * Netty at 0.72× the limit, its lowest). A hand-off that someone waits for on this thread must
+ * not be deferred, and is not: {@link SerialExecutor#runAndWait} makes the deferred ones at once.
+ * A transport ends the deferral on every way out of a read: its end, an error, the connection's
+ * loss.
  *
  * @author springsocketio
  * @since 0.2.0

@@ -167,7 +167,7 @@ final class NettyWebSocketConnection extends WebSocketConnection {
 			}
 		}
 
-		/** The frames of one read hand their events and acknowledgements on together, at its end. */
+		/** The frames of one read hand their events on to the handlers together, at its end. */
 		@Override
 		public void channelRead(ChannelHandlerContext context, Object message) {
 			DeferredHandOffs.begin();

@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.springsocketio.client.ProtocolException;
 import io.github.springsocketio.client.Redaction;
-import io.github.springsocketio.client.concurrent.DeferredHandOffs;
 import io.github.springsocketio.client.Transport;
+import io.github.springsocketio.client.concurrent.DeferredHandOffs;
 import io.github.springsocketio.client.protocol.EngineCodec;
 import io.github.springsocketio.client.protocol.EnginePacket;
 import io.github.springsocketio.client.protocol.EngineProtocol;
@@ -393,7 +393,7 @@ public final class PollingConnector implements TransportConnector {
 			return body.binary() ? protocol.decodeBinaryPayload(body.bytes()) : protocol.decodePayload(body.payloadText());
 		}
 
-		/** The packets of one response hand their events and acknowledgements on together. */
+		/** The packets of one response hand their events on to the handlers together. */
 		private void deliver(List<EnginePacket> packets) {
 			DeferredHandOffs.begin();
 			try {
