@@ -18,6 +18,8 @@ package io.github.springsocketio.client.concurrent;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hand-offs to other threads that wait until the current thread has worked through one read from
  * the network. An I/O thread that hands each received event to a handler thread as it decodes it
@@ -40,7 +42,8 @@ import java.util.List;
  */
 public final class DeferredHandOffs {
 
-	private static final ThreadLocal<Pending> PENDING = ThreadLocal.withInitial(Pending::new);
+	/** Set on a thread once it first defers: the threads that never do (handlers) hold nothing. */
+	private static final ThreadLocal<@Nullable Pending> PENDING = new ThreadLocal<>();
 
 	private DeferredHandOffs() {
 	}
@@ -50,7 +53,12 @@ public final class DeferredHandOffs {
 	 * already.
 	 */
 	public static void begin() {
-		PENDING.get().open = true;
+		Pending pending = PENDING.get();
+		if (pending == null) {
+			pending = new Pending();
+			PENDING.set(pending);
+		}
+		pending.open = true;
 	}
 
 	/**
@@ -59,15 +67,20 @@ public final class DeferredHandOffs {
 	 */
 	public static void end() {
 		Pending pending = PENDING.get();
-		pending.open = false;
-		pending.makeAll();
+		if (pending != null) {
+			pending.open = false;
+			pending.makeAll();
+		}
 	}
 
 	/**
 	 * Makes the hand-offs deferred so far, at once, for a caller about to wait for one of them.
 	 */
 	static void flush() {
-		PENDING.get().makeAll();
+		Pending pending = PENDING.get();
+		if (pending != null) {
+			pending.makeAll();
+		}
 	}
 
 	/**
@@ -76,7 +89,7 @@ public final class DeferredHandOffs {
 	 */
 	static void handOff(Runnable handOff) {
 		Pending pending = PENDING.get();
-		if (pending.open) {
+		if (pending != null && pending.open) {
 			pending.handOffs.add(handOff);
 		}
 		else {
