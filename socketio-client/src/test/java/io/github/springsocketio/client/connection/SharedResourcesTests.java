@@ -1,16 +1,25 @@
 package io.github.springsocketio.client.connection;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The HTTP clients that the clients of a JVM share: one per TLS context and proxy, until its last
- * user gives it back.
+ * What the clients of a JVM share: the HTTP clients, one per TLS context and proxy, until its last
+ * user gives it back, and the bounded pool that runs handlers where the JVM has no virtual threads.
  */
 class SharedResourcesTests {
 
@@ -36,6 +45,56 @@ class SharedResourcesTests {
 		}
 		finally {
 			resources.release();
+		}
+	}
+
+	@Test
+	void handlerPoolAddsNoThreadForTasksThatBlock() throws Exception {
+		ForkJoinPool pool = SharedResources.forkJoinPool(2, "socketio-test-pool-");
+		try {
+			CompletableFuture<Void> gate = new CompletableFuture<>();
+			AtomicInteger started = new AtomicInteger();
+			CountDownLatch finished = new CountDownLatch(6);
+			for (int i = 0; i < 6; i++) {
+				pool.execute(() -> {
+					started.incrementAndGet();
+					// Waits as a ManagedBlocker: an unbounded ForkJoinPool would add a thread for it.
+					gate.join();
+					finished.countDown();
+				});
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+			assertThat(pool.getPoolSize()).isEqualTo(2);
+			assertThat(started).hasValue(2);
+			gate.complete(null);
+			assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(pool.getPoolSize()).isLessThanOrEqualTo(2);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void handlerPoolNamesItsDaemonThreadsAndOutlivesATaskThatThrows() throws Exception {
+		ForkJoinPool pool = SharedResources.forkJoinPool(1, "socketio-test-pool-");
+		try {
+			pool.execute(() -> {
+				throw new IllegalStateException("a task that throws");
+			});
+			List<Thread> threads = new ArrayList<>();
+			CountDownLatch ran = new CountDownLatch(1);
+			pool.execute(() -> {
+				threads.add(Thread.currentThread());
+				ran.countDown();
+			});
+			assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(threads.get(0).getName()).startsWith("socketio-test-pool-");
+			assertThat(threads.get(0).isDaemon()).isTrue();
+		}
+		finally {
+			pool.shutdown();
+			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		}
 	}
 
