@@ -285,7 +285,7 @@ final class SharedResources {
 	/**
 	 * A pool of at most {@code size} threads that gives new work to the thread that went idle last,
 	 * whose caches are still warm. A {@link ThreadPoolExecutor} wakes the one idle longest, so a
-	 * stream of received bursts went round all its threads, and measured 10-25 % slower (README,
+	 * stream of received bursts went round all its threads, and received events 8-17 % slower (README,
 	 * Performance). It never adds threads beyond {@code size}, not even for a task that blocks.
 	 */
 	static ForkJoinPool forkJoinPool(int size, String prefix) {
